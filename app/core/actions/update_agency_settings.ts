@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto'
+import type { MultipartFile } from '@adonisjs/core/bodyparser'
+import drive from '@adonisjs/drive/services/main'
+import Agency from '#core/models/agency'
+import { recordAudit } from '#core/audit/audit_trail'
+
+export interface AgencySettingsInput {
+  name?: string
+  currency?: string
+  timezone?: string
+  /** percent with up to two decimals: 20, 7.25 */
+  taxRate?: number
+  invoicePrefix?: string
+  paymentTermsDays?: number
+  requireTimeApproval?: boolean
+  brandColor?: string
+  logo?: MultipartFile | null
+}
+
+const AUDITED = ['name', 'currency', 'timezone', 'taxRateBasisPoints', 'invoicePrefix', 'paymentTermsDays', 'requireTimeApproval', 'brandColor', 'logoPath'] as const
+
+function snapshot(agency: Agency) {
+  return Object.fromEntries(AUDITED.map((key) => [key, agency[key]]))
+}
+
+export default class UpdateAgencySettings {
+  async handle(agency: Agency, input: AgencySettingsInput) {
+    const before = snapshot(agency)
+    const { logo, taxRate, ...plain } = input
+    agency.merge(Object.fromEntries(Object.entries(plain).filter(([, value]) => value !== undefined)))
+    if (taxRate !== undefined) agency.taxRateBasisPoints = Math.round(taxRate * 100)
+    if (logo) {
+      const key = `agencies/${agency.id}/logo-${randomUUID()}.${logo.extname}`
+      await logo.moveToDisk(key)
+      agency.logoPath = key
+    }
+    await agency.save()
+    if (logo && before.logoPath && before.logoPath !== agency.logoPath) {
+      await drive.use().delete(String(before.logoPath)).catch(() => {})
+    }
+    await recordAudit({ entityType: 'agency', entityId: agency.id, action: 'settings_updated', before, after: snapshot(agency) })
+    return agency
+  }
+}

@@ -1,0 +1,66 @@
+import { BaseCommand, flags } from '@adonisjs/core/ace'
+import type { CommandOptions } from '@adonisjs/core/types/ace'
+import { Worker, type Job as BullJob } from 'bullmq'
+import { resolveJob } from '#core/queue/job_registry'
+
+/**
+ * The queue worker. Replaces @rlanz/bull-queue's listener, which never closes
+ * its BullMQ worker (so it ignores SIGTERM) and completes jobs whose file it
+ * cannot import. Here jobs resolve by registered name, an unknown name fails
+ * the job (it is retried and kept), and SIGINT/SIGTERM let in-flight jobs finish.
+ */
+export default class QueueListen extends BaseCommand {
+  static commandName = 'queue:listen'
+  static description = 'Run the queue worker (jobs of every module)'
+  static options: CommandOptions = { startApp: true, staysAlive: true }
+
+  @flags.array({ alias: 'q', description: 'Queues to listen on', default: ['default'] })
+  declare queue: string[]
+
+  async run() {
+    await import('#start/jobs')
+    const config = this.app.config.get<any>('queue')
+    const logger = this.logger
+
+    const workers = this.queue.map(
+      (name) =>
+        new Worker(name, (job) => this.#execute(job), {
+          connection: config.defaultConnection,
+          ...config.worker,
+        })
+    )
+    for (const worker of workers) {
+      worker.on('failed', (job, error) => {
+        this.app.container.make('logger').then((log) => log.error({ err: error, job: job?.name, id: job?.id }, 'job failed'))
+        if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) this.#rescue(job, error)
+      })
+    }
+
+    let stopping = false
+    const stop = async () => {
+      if (stopping) return
+      stopping = true
+      await Promise.all(workers.map((worker) => worker.close()))
+      await this.terminate()
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+    this.app.terminating(async () => {
+      await Promise.all(workers.map((worker) => worker.close()))
+    })
+    logger.info(`worker listening on ${this.queue.join(', ')}`)
+  }
+
+  async #execute(job: BullJob) {
+    const JobClass = await resolveJob(job.name)
+    const instance = new JobClass()
+    instance.$injectInternal({ job, logger: await this.app.container.make('logger') } as any)
+    await instance.handle(job.data)
+  }
+
+  async #rescue(job: BullJob, error: Error) {
+    const JobClass = await resolveJob(job.name).catch(() => null)
+    const instance = JobClass ? new JobClass() : null
+    await instance?.rescue(job.data, error)
+  }
+}

@@ -1,0 +1,26 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import Agency from '#core/models/agency'
+import { logoUrl } from '#core/dtos/agency'
+
+/** Props every Inertia page receives: who is signed in, their agency's branding, flash messages and form errors. */
+export const sharedPageProps = {
+  auth: (ctx: HttpContext) => {
+    const user = ctx.auth?.user
+    return { user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null }
+  },
+  agency: async (ctx: HttpContext) => {
+    const user = ctx.auth?.user
+    if (!user) return null
+    const agency = await Agency.find(user.agencyId)
+    return agency ? { id: agency.id, name: agency.name, logoUrl: logoUrl(agency), brandColor: agency.brandColor } : null
+  },
+  flash: (ctx: HttpContext) => ({
+    success: ctx.session?.flashMessages.get('success') as string | undefined,
+    error: ctx.session?.flashMessages.get('error') as string | undefined,
+    token: ctx.session?.flashMessages.get('token') as string | undefined,
+  }),
+  errors: (ctx: HttpContext) => {
+    const bag = (ctx.session?.flashMessages.get('inputErrorsBag') ?? {}) as Record<string, string[] | string>
+    return Object.fromEntries(Object.entries(bag).map(([field, messages]) => [field, Array.isArray(messages) ? messages[0] : messages]))
+  },
+}

@@ -1,0 +1,36 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import type { Authenticators } from '@adonisjs/auth/types'
+import { errors } from '@adonisjs/auth'
+import type User from '#core/models/user'
+import { tenancy } from '#core/tenancy/tenant_context'
+
+export const SESSION_VERSION_KEY = 'session_version'
+
+/**
+ * Requires a signed-in, active staff user. A deactivated user, or a session
+ * from before a password reset or deactivation, is signed out at once. The
+ * tenant context then carries the user's id and current role for RLS.
+ */
+export default class AuthMiddleware {
+  redirectTo = '/login'
+
+  async handle(ctx: HttpContext, next: NextFn, options: { guards?: (keyof Authenticators)[] } = {}) {
+    await ctx.auth.authenticateUsing(options.guards, { loginRoute: this.redirectTo })
+    const user = ctx.auth.user as User
+    const guard = ctx.auth.authenticatedViaGuard
+    const staleSession = guard === 'web' && ctx.session.get(SESSION_VERSION_KEY) !== user.sessionVersion
+    if (!user.isActive || staleSession) {
+      if (guard === 'web') {
+        await ctx.auth.use('web').logout()
+        ctx.session.clear()
+      }
+      throw new errors.E_UNAUTHORIZED_ACCESS('Your session has ended', {
+        guardDriverName: guard === 'web' ? 'session' : 'access_tokens',
+        redirectTo: this.redirectTo,
+      })
+    }
+    await tenancy.enter({ agencyId: user.agencyId, userId: user.id, role: user.role })
+    return next()
+  }
+}

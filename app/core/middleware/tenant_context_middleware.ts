@@ -1,0 +1,20 @@
+import type { HttpContext } from '@adonisjs/core/http'
+import type { NextFn } from '@adonisjs/core/types/http'
+import { tenancy } from '#core/tenancy/tenant_context'
+import { claimedIdentity } from '#core/tenancy/claimed_identity'
+
+/**
+ * Runs the rest of the request in one transaction whose tenant context is the
+ * agency the session or bearer token claims; authentication then verifies the
+ * claim inside it. Any error, or an error status, rolls the whole request back.
+ */
+export default class TenantContextMiddleware {
+  async handle(ctx: HttpContext, next: NextFn) {
+    return tenancy.run(async (scope) => {
+      const identity = await claimedIdentity(ctx)
+      if (identity) await tenancy.enter({ ...identity, role: null })
+      await next()
+      if (ctx.response.getStatus() >= 400 && !scope.trx.isCompleted) await scope.trx.rollback()
+    })
+  }
+}

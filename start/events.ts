@@ -1,0 +1,3 @@
+import { routeMailThroughQueue } from '#core/mail/queue_messenger'
+
+routeMailThroughQueue()

@@ -1,0 +1,4 @@
+/*
+| Job registry: every module's jobs by name, for producers and workers alike.
+*/
+import '#core/jobs/index'

@@ -1,0 +1,12 @@
+import limiter from '@adonisjs/limiter/services/main'
+import { requestsPerMinute } from '#config/limiter'
+
+/** 200 requests a minute per signed-in user (pages and API alike), counted in Redis. */
+export const throttleUser = limiter.define('user', (ctx) =>
+  limiter.allowRequests(requestsPerMinute).every('1 minute').usingKey(`user:${ctx.auth.user!.id}`)
+)
+
+/** Sign-in, sign-up and reset forms: per client IP, against password guessing and mail flooding. */
+export const throttleAuthForms = limiter.define('auth_forms', (ctx) =>
+  limiter.allowRequests(20).every('1 minute').usingKey(`ip:${ctx.request.ip()}`)
+)

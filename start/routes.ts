@@ -1,0 +1,4 @@
+/*
+| Each module declares its own routes; this file only brings them together.
+*/
+import '#core/routes'

@@ -1,0 +1,36 @@
+import { assert } from '@japa/assert'
+import { apiClient } from '@japa/api-client'
+import { pluginAdonisJS } from '@japa/plugin-adonisjs'
+import { browserClient } from '@japa/browser-client'
+import app from '@adonisjs/core/services/app'
+import testUtils from '@adonisjs/core/services/test_utils'
+import type { Config } from '@japa/runner/types'
+import { launchChromium } from '#tests/helpers/chromium'
+import { mailCatcher } from '#tests/helpers/mail_catcher'
+import { worker } from '#tests/helpers/worker'
+
+export const plugins: Config['plugins'] = [
+  assert(),
+  apiClient(),
+  pluginAdonisJS(app),
+  browserClient({ runInSuites: ['browser'], launcher: launchChromium }),
+]
+
+/**
+ * Once per run: migrate the test database as the owner role, start a real
+ * SMTP server on loopback and a queue worker in its own process.
+ */
+export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
+  setup: [
+    () => testUtils.db('owner').migrate(),
+    () => mailCatcher.start(),
+    () => worker.start(),
+  ],
+  teardown: [() => worker.stop(), () => mailCatcher.stop()],
+}
+
+export const configureSuite: Config['configureSuite'] = (suite) => {
+  if (['browser', 'functional'].includes(suite.name)) {
+    return suite.setup(() => testUtils.httpServer().start())
+  }
+}
