@@ -10,6 +10,8 @@ export default defineConfig({
     vue(),
     adonisjs({ entrypoints: ['inertia/app.ts'], reload: ['resources/views/**/*.edge'] }),
   ],
+  // The test suite runs its own server next to a possible dev server: no HMR socket there.
+  server: process.env.NODE_ENV === 'test' ? { hmr: false } : undefined,
   resolve: {
     alias: {
       '~/': `${getDirname(import.meta.url)}/inertia/`,

@@ -26,6 +26,11 @@ try {
   // Mail goes to a real SMTP server the suite runs on loopback (tests/helpers/mail_catcher.ts).
   process.env.SMTP_HOST ??= '127.0.0.1'
   process.env.SMTP_PORT ??= String(await freePort())
+  // The suite's HTTP server must not collide with a dev server on 3333.
+  process.env.HOST = '127.0.0.1'
+  process.env.PORT = String(await freePort())
+  process.env.SESSION_DRIVER ??= 'redis'
+  process.env.LOG_LEVEL ??= 'warn'
   await new Ignitor(APP_ROOT, { importer: IMPORTER })
     .tap((app) => {
       app.booting(async () => {

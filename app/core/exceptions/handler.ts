@@ -55,7 +55,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     }
     // Exceptions with their own `handle` (validation, auth, throttle) already answer JSON with headers.
     const selfHandled = typeof (error as { handle?: unknown })?.handle === 'function'
-    if (this.wantsJson(ctx) && !selfHandled && typeof err?.status === 'number' && err.status < 500) {
+    if (this.wantsJson(ctx) && !selfHandled && err?.code !== 'E_VALIDATION_ERROR' && typeof err?.status === 'number' && err.status < 500) {
       return ctx.response.status(err.status).send({ errors: [{ message: err.message || MESSAGES[err.status] }] })
     }
     return super.handle(error, ctx)
