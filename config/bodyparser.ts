@@ -3,8 +3,9 @@ import { defineConfig } from '@adonisjs/core/bodyparser'
 export default defineConfig({
   allowedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   form: { convertEmptyStringsToNull: true, types: ['application/x-www-form-urlencoded'] },
+  // API clients mean "" when they send it: a PATCH with an empty name is a 422, not a no-op.
   json: {
-    convertEmptyStringsToNull: true,
+    convertEmptyStringsToNull: false,
     types: ['application/json', 'application/json-patch+json', 'application/vnd.api+json', 'application/csp-report'],
   },
   multipart: {

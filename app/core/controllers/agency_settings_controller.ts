@@ -4,7 +4,7 @@ import Agency from '#core/models/agency'
 import AgencyPolicy from '#core/policies/agency_policy'
 import UpdateAgencySettings from '#core/actions/update_agency_settings'
 import { toAgencyDto } from '#core/dtos/agency'
-import { agencySettingsValidator, CURRENCIES, TIMEZONES } from '#core/validators/agency'
+import { agencySettingsFormValidator, CURRENCIES, TIMEZONES } from '#core/validators/agency'
 
 export default class AgencySettingsController {
   async show({ inertia, auth, bouncer }: HttpContext) {
@@ -18,7 +18,7 @@ export default class AgencySettingsController {
 
   async update({ request, response, auth, bouncer, session }: HttpContext) {
     await bouncer.with(AgencyPolicy).authorize('updateSettings')
-    const input = await request.validateUsing(agencySettingsValidator)
+    const input = await request.validateUsing(agencySettingsFormValidator)
     const agency = await Agency.findOrFail(auth.user!.agencyId)
     await new UpdateAgencySettings().handle(agency, input)
     session.flash('success', 'Agency settings saved')

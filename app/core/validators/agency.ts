@@ -5,27 +5,50 @@ import { oneOf } from './rules/one_of.js'
 export const TIMEZONES = Intl.supportedValuesOf('timeZone').concat('UTC')
 export const CURRENCIES = Intl.supportedValuesOf('currency')
 
+const fields = () => ({
+  name: vine.string().trim().minLength(1).maxLength(120),
+  currency: vine
+    .string()
+    .trim()
+    .toUpperCase()
+    .use(oneOf({ allowed: new Set(CURRENCIES), message: 'Choose a supported ISO 4217 currency code' })),
+  timezone: vine
+    .string()
+    .trim()
+    .use(oneOf({ allowed: new Set(TIMEZONES), message: 'Choose a time zone from the IANA list' })),
+  taxRate: vine.number().min(0).max(100).decimal([0, 2]),
+  invoicePrefix: vine
+    .string()
+    .trim()
+    .minLength(1)
+    .maxLength(12)
+    .regex(/^[A-Za-z0-9._\-/]+$/),
+  paymentTermsDays: vine.number().withoutDecimals().min(0).max(365),
+  brandColor: vine
+    .string()
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/),
+})
+
+const logo = () => vine.file({ size: '2mb', extnames: ['png', 'jpg', 'jpeg', 'svg', 'webp'] }).optional()
+
+/** PATCH /api/agency: any subset of the settings. */
+const partial = fields()
 export const agencySettingsValidator = vine.compile(
   vine.object({
-    name: vine.string().trim().minLength(1).maxLength(120).optional(),
-    currency: vine
-      .string()
-      .trim()
-      .toUpperCase()
-      .use(oneOf({ allowed: new Set(CURRENCIES), message: 'Choose a supported ISO 4217 currency code' }))
-      .optional(),
-    timezone: vine
-      .string()
-      .trim()
-      .use(oneOf({ allowed: new Set(TIMEZONES), message: 'Choose a time zone from the IANA list' }))
-      .optional(),
-    taxRate: vine.number().min(0).max(100).decimal([0, 2]).optional(),
-    invoicePrefix: vine.string().trim().minLength(1).maxLength(12).regex(/^[A-Za-z0-9._\-/]+$/).optional(),
-    paymentTermsDays: vine.number().withoutDecimals().min(0).max(365).optional(),
+    name: partial.name.optional(),
+    currency: partial.currency.optional(),
+    timezone: partial.timezone.optional(),
+    taxRate: partial.taxRate.optional(),
+    invoicePrefix: partial.invoicePrefix.optional(),
+    paymentTermsDays: partial.paymentTermsDays.optional(),
+    brandColor: partial.brandColor.optional(),
     requireTimeApproval: vine.boolean().optional(),
-    brandColor: vine.string().trim().regex(/^#[0-9a-fA-F]{6}$/).optional(),
-    logo: vine
-      .file({ size: '2mb', extnames: ['png', 'jpg', 'jpeg', 'svg', 'webp'] })
-      .optional(),
+    logo: logo(),
   })
+)
+
+/** The settings page posts every field; an emptied one is an error, not "unchanged". */
+export const agencySettingsFormValidator = vine.compile(
+  vine.object({ ...fields(), requireTimeApproval: vine.boolean().optional(), logo: logo() })
 )
