@@ -31,6 +31,8 @@ try {
   process.env.PORT = String(await freePort())
   process.env.SESSION_DRIVER ??= 'redis'
   process.env.LOG_LEVEL ??= 'warn'
+  // Every test signs in from 127.0.0.1; the per-IP form limit has its own test with a low value.
+  process.env.AUTH_RATE_LIMIT_PER_MINUTE ??= '100000'
   await new Ignitor(APP_ROOT, { importer: IMPORTER })
     .tap((app) => {
       app.booting(async () => {

@@ -3,6 +3,7 @@ import { defineConfig, stores } from '@adonisjs/limiter'
 import type { InferLimiters } from '@adonisjs/limiter/types'
 
 export const requestsPerMinute = env.get('RATE_LIMIT_PER_MINUTE', 200)
+export const authFormsPerMinute = env.get('AUTH_RATE_LIMIT_PER_MINUTE', 20)
 
 const limiterConfig = defineConfig({
   default: 'redis',

@@ -34,4 +34,5 @@ export default await Env.create(new URL('../', import.meta.url), {
   STORAGE_DIR: Env.schema.string.optional(),
 
   RATE_LIMIT_PER_MINUTE: Env.schema.number.optional(),
+  AUTH_RATE_LIMIT_PER_MINUTE: Env.schema.number.optional(),
 })

@@ -1,5 +1,5 @@
 import limiter from '@adonisjs/limiter/services/main'
-import { requestsPerMinute } from '#config/limiter'
+import { authFormsPerMinute, requestsPerMinute } from '#config/limiter'
 
 /** 200 requests a minute per signed-in user (pages and API alike), counted in Redis. */
 export const throttleUser = limiter.define('user', (ctx) =>
@@ -8,5 +8,5 @@ export const throttleUser = limiter.define('user', (ctx) =>
 
 /** Sign-in, sign-up and reset forms: per client IP, against password guessing and mail flooding. */
 export const throttleAuthForms = limiter.define('auth_forms', (ctx) =>
-  limiter.allowRequests(20).every('1 minute').usingKey(`ip:${ctx.request.ip()}`)
+  limiter.allowRequests(authFormsPerMinute).every('1 minute').usingKey(`ip:${ctx.request.ip()}`)
 )

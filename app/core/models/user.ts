@@ -69,8 +69,10 @@ export default class User extends compose(BaseModel, AuthFinder) {
   })
 
   @beforeCreate()
-  static assignId(user: User) {
+  static assignDefaults(user: User) {
     user.id ??= randomUUID()
+    // Sessions record this value at sign-in, so it must be known before the first one.
+    user.sessionVersion ??= 1
   }
 
   @beforeSave()
