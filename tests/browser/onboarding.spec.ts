@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto'
+import { test } from '@japa/runner'
+import type { BrowserContext, Page } from 'playwright'
+import { mailCatcher } from '#tests/helpers/mail_catcher'
+
+const PASSWORD = 'correct-horse-battery-staple'
+
+const origin = () => `http://${process.env.HOST}:${process.env.PORT}`
+const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID()}@example.test`
+
+/**
+ * Opens a page and waits until Vue has hydrated the server-rendered HTML:
+ * typing into a form before that would be wiped, and submitting it would
+ * be a plain HTML form post. (Vite compiles on demand in tests: allow time.)
+ */
+async function open(context: BrowserContext, path: string) {
+  const page = await context.visit(`${origin()}${path}`, { timeout: 45_000 })
+  await page.waitForFunction(`document.querySelector('[data-page]')?.__vue_app__`, null, { timeout: 45_000 })
+  return page
+}
+
+const invalid = (page: Page, label: string) =>
+  page.getByLabel(label, { exact: true }).and(page.locator('[aria-invalid="true"]'))
+
+/** The error message of a field marked invalid: the element its aria-describedby points to. */
+async function errorOf(page: Page, label: string) {
+  await page.assertExists(invalid(page, label))
+  const describedBy = await invalid(page, label).getAttribute('aria-describedby')
+  return page.locator(`[id="${describedBy}"]`)
+}
+
+/** Waits for the page to leave `from`, then checks it went to `to` (a wrong turn fails at once, not on a timeout). */
+async function assertMoved(page: Page, from: string, to: string) {
+  await page.waitForURL((url) => url.pathname !== from, { timeout: 30_000 })
+  await page.assertPath(to)
+}
+
+async function openUserMenu(page: Page, userName: string) {
+  await page.getByRole('button', { name: userName }).click()
+  return page.getByRole('menu')
+}
+
+test.group('Onboarding', () => {
+  test('owner signs up, invites a member, the member accepts and signs in', async ({ browser, browserContext, cleanup }) => {
+    const agencyName = `Agency ${randomUUID().slice(0, 8)}`
+    const ownerName = 'Olivia Owner'
+    const memberName = 'Max Member'
+    const memberEmail = uniqueEmail('member')
+
+    // The owner creates the agency.
+    const page = await open(browserContext, '/signup')
+    await page.getByLabel('Agency name').fill(agencyName)
+    await page.getByLabel('Your name').fill(ownerName)
+    await page.getByLabel('Email').fill(uniqueEmail('owner'))
+    await page.getByLabel('Password').fill(PASSWORD)
+    await page.getByRole('button', { name: 'Create agency' }).click()
+    await assertMoved(page, '/signup', '/dashboard')
+    await page.assertExists(page.getByRole('heading', { level: 1, name: 'Dashboard' }))
+
+    // …and invites a member from Team settings.
+    const menu = await openUserMenu(page, ownerName)
+    await menu.getByRole('menuitem', { name: 'Team' }).click()
+    await assertMoved(page, '/dashboard', '/settings/team')
+    await page.getByRole('button', { name: 'Invite member' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Invite member' })
+    await dialog.getByLabel('Email').fill(memberEmail)
+    await dialog.getByLabel('Role').selectOption({ label: 'Member' })
+    await dialog.getByRole('button', { name: 'Send invitation' }).click()
+    await page.assertNotExists(dialog)
+
+    const invitation = page.getByRole('table', { name: 'Pending invitations' }).getByRole('row', { name: memberEmail })
+    await page.assertTextContains(invitation, 'Member')
+    await page.assertTextContains(invitation, ownerName)
+
+    // The member opens the emailed link in a browser of their own.
+    const mail = await mailCatcher.waitFor(memberEmail, /invited/i)
+    const link = mail.text?.match(/https?:\/\/\S+\/invitations\/\S+/)?.[0]
+    if (!link) throw new Error(`No invitation link in the mail:\n${mail.text}`)
+    const invitationPath = new URL(link).pathname // the mail's origin is APP_URL, not the test server
+    const memberContext = await browser.newContext()
+    cleanup(() => memberContext.close())
+
+    const accept = await open(memberContext, invitationPath)
+    await accept.assertExists(accept.getByRole('heading', { name: `Join ${agencyName} as member` }))
+    await accept.assertInputValue(accept.getByLabel('Email'), memberEmail)
+    await accept.getByLabel('Your name').fill(memberName)
+    await accept.getByLabel('Password', { exact: true }).fill(PASSWORD)
+    await accept.getByLabel('Confirm password').fill(PASSWORD)
+    await accept.getByRole('button', { name: `Join ${agencyName}` }).click()
+    await assertMoved(accept, invitationPath, '/dashboard')
+    await accept.assertExists(accept.getByRole('heading', { level: 1, name: 'Dashboard' }))
+    await accept.assertExists(accept.getByRole('button', { name: memberName }))
+
+    // Logs out…
+    const memberMenu = await openUserMenu(accept, memberName)
+    await memberMenu.getByRole('menuitem', { name: 'Log out' }).click()
+    await assertMoved(accept, '/dashboard', '/login')
+    await accept.assertExists(accept.getByRole('heading', { name: 'Sign in' }))
+
+    // …and signs in again with the new password.
+    await accept.getByLabel('Email').fill(memberEmail)
+    await accept.getByLabel('Password').fill(PASSWORD)
+    await accept.getByRole('button', { name: 'Sign in' }).click()
+    await assertMoved(accept, '/login', '/dashboard')
+    await accept.assertExists(accept.getByRole('button', { name: memberName }))
+  })
+
+  test('a signed-out visitor is sent to the sign-in page', async ({ browserContext }) => {
+    const page = await open(browserContext, '/settings/team')
+    await page.assertPath('/login')
+    await page.assertExists(page.getByRole('heading', { level: 1, name: 'Sign in' }))
+  })
+
+  test('sign-up shows field errors and keeps the visitor on the form', async ({ browserContext }) => {
+    const page = await open(browserContext, '/signup')
+    await page.getByLabel('Agency name').fill('Some agency')
+    await page.getByLabel('Your name').fill('Some One')
+    await page.getByLabel('Email').fill('not-an-email')
+    await page.getByLabel('Password').fill('short')
+    await page.getByRole('button', { name: 'Create agency' }).click()
+
+    const emailError = await errorOf(page, 'Email')
+    await page.assertVisible(emailError)
+    await page.assertTextContains(emailError, 'valid email')
+    const passwordError = await errorOf(page, 'Password')
+    await page.assertVisible(passwordError)
+    await page.assertTextContains(passwordError, '12 characters')
+    await page.assertNotExists(invalid(page, 'Agency name'))
+    await page.assertPath('/signup')
+    await page.assertExists(page.getByRole('heading', { name: 'Create your agency' }))
+  })
+})
