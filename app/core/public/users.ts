@@ -1,0 +1,17 @@
+import User from '#core/models/user'
+import { toUserDto, type UserDto } from '#core/dtos/user'
+
+export type { UserDto }
+export type { StaffRole } from '#core/models/user'
+
+/** Staff of the current agency (RLS scopes the read), as plain data. */
+export async function listStaff(options: { activeOnly?: boolean } = {}): Promise<UserDto[]> {
+  const query = User.query().orderBy('name')
+  if (options.activeOnly) query.where('isActive', true)
+  return (await query).map(toUserDto)
+}
+
+export async function findStaff(userId: string): Promise<UserDto | null> {
+  const user = await User.find(userId)
+  return user ? toUserDto(user) : null
+}
