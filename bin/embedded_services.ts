@@ -242,7 +242,9 @@ export async function ensureServices(options: { mode?: Mode } = {}) {
       ? await mkdtemp(join(tmpdir(), 'throughline-'))
       : storageDir()
 
-  ensureAppKey(mode === 'ephemeral' ? baseDir : storageDir())
+  // Children (server, worker, a production build running from build/) share one storage folder.
+  process.env.STORAGE_DIR = mode === 'ephemeral' ? baseDir : storageDir()
+  ensureAppKey(process.env.STORAGE_DIR)
   installShutdownHooks(mode === 'ephemeral' ? () => rmSync(baseDir, { recursive: true, force: true }) : undefined)
 
   const [databaseUrl, redisUrl] = await Promise.all([
