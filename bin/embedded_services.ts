@@ -237,13 +237,12 @@ export async function ensureServices(options: { mode?: Mode } = {}) {
   const mode = options.mode ?? 'persistent'
   const needsPg = !process.env.DATABASE_URL
   const needsRedis = !process.env.REDIS_URL
-  const baseDir =
-    mode === 'ephemeral' && (needsPg || needsRedis)
-      ? await mkdtemp(join(tmpdir(), 'throughline-'))
-      : storageDir()
+  // Tests always get a throw-away folder (databases, uploads, key) that is removed on exit,
+  // even when both URLs point at external services: never the developer's storage/.
+  const baseDir = mode === 'ephemeral' ? await mkdtemp(join(tmpdir(), 'throughline-')) : storageDir()
 
   // Children (server, worker, a production build running from build/) share one storage folder.
-  process.env.STORAGE_DIR = mode === 'ephemeral' ? baseDir : storageDir()
+  process.env.STORAGE_DIR = baseDir
   ensureAppKey(process.env.STORAGE_DIR)
   installShutdownHooks(mode === 'ephemeral' ? () => rmSync(baseDir, { recursive: true, force: true }) : undefined)
 
