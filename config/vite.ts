@@ -1,7 +1,9 @@
+import app from '@adonisjs/core/services/app'
 import { defineConfig } from '@adonisjs/vite'
 
 export default defineConfig({
-  buildDirectory: 'public/assets',
-  manifestFile: 'public/assets/.vite/manifest.json',
+  // Absolute, so the build serves the same from any working directory.
+  buildDirectory: app.makePath('public/assets'),
+  manifestFile: app.makePath('public/assets/.vite/manifest.json'),
   assetsUrl: '/assets',
 })

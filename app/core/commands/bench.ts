@@ -59,11 +59,9 @@ export default class Bench extends BaseCommand {
           `${sql.p99.toFixed(2)} ms`,
         ])
       }
-      this.ui
-        .table()
-        .head(['endpoint', 'HTTP p50', 'HTTP p99', 'req/s', 'errors', 'SQL p50', 'SQL p99'])
-        .row(rows as any)
-        .render()
+      const table = this.ui.table().head(['endpoint', 'HTTP p50', 'HTTP p99', 'req/s', 'errors', 'SQL p50', 'SQL p99'])
+      for (const row of rows) table.row(row)
+      table.render()
       this.logger.info(`${agencies} agencies, ${agencies * this.usersPerAgency} users, ${this.connections} connections, ${seconds} s each`)
     } finally {
       stopServer(server)

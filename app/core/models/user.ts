@@ -4,7 +4,7 @@ import hash from '@adonisjs/core/services/hash'
 import { compose } from '@adonisjs/core/helpers'
 import { BaseModel, beforeCreate, beforeSave, column } from '@adonisjs/lucid/orm'
 import { withAuthFinder } from '@adonisjs/auth/mixins/lucid'
-import { DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import { VerifiedFirstTokensProvider } from '#core/security/access_tokens_provider'
 
 export type StaffRole = 'owner' | 'manager' | 'member'
 
@@ -61,7 +61,8 @@ export default class User extends compose(BaseModel, AuthFinder) {
   @column.dateTime({ autoCreate: true, autoUpdate: true })
   declare updatedAt: DateTime
 
-  static accessTokens = DbAccessTokensProvider.forModel(User, {
+  static accessTokens = new VerifiedFirstTokensProvider({
+    tokenableModel: User,
     prefix: 'tl_',
     table: 'auth_access_tokens',
     type: 'api_token',
