@@ -10,17 +10,10 @@
 process.env.NODE_ENV ??= 'development'
 
 import 'reflect-metadata'
-import { Ignitor, prettyPrintError } from '@adonisjs/core'
+import { prettyPrintError } from '@adonisjs/core'
+import { ignitor } from './ignite.js'
 import { ensureServices } from './embedded_services.js'
 
-const APP_ROOT = new URL('../', import.meta.url)
-
-const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) {
-    return import(new URL(filePath, APP_ROOT).href)
-  }
-  return import(filePath)
-}
 
 /** Commands that never touch the database or Redis start faster without them. */
 const OFFLINE_COMMANDS = new Set(['build', 'list', 'make:controller', 'configure', 'generate:key', 'serve', 'test'])
@@ -30,14 +23,7 @@ try {
   if (command && !OFFLINE_COMMANDS.has(command) && !command.startsWith('make:') && !command.startsWith('-')) {
     await ensureServices()
   }
-  await new Ignitor(APP_ROOT, { importer: IMPORTER })
-    .tap((app) => {
-      app.booting(async () => {
-        await import('#start/env')
-      })
-      app.listen('SIGTERM', () => app.terminate())
-      app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
-    })
+  await ignitor()
     .ace()
     .handle(process.argv.splice(2))
 } catch (error) {

@@ -8,18 +8,10 @@
 process.env.NODE_ENV = 'test'
 
 import 'reflect-metadata'
-import { Ignitor, prettyPrintError } from '@adonisjs/core'
+import { prettyPrintError } from '@adonisjs/core'
+import { ignitor } from './ignite.js'
 import { configure, processCLIArgs, run } from '@japa/runner'
 import { ensureServices, freePort, stopEmbeddedServices } from './embedded_services.js'
-
-const APP_ROOT = new URL('../', import.meta.url)
-
-const IMPORTER = (filePath: string) => {
-  if (filePath.startsWith('./') || filePath.startsWith('../')) {
-    return import(new URL(filePath, APP_ROOT).href)
-  }
-  return import(filePath)
-}
 
 try {
   await ensureServices({ mode: 'ephemeral' })
@@ -31,16 +23,9 @@ try {
   process.env.PORT = String(await freePort())
   process.env.SESSION_DRIVER ??= 'redis'
   process.env.LOG_LEVEL ??= 'warn'
-  // Every test signs in from 127.0.0.1; the per-IP form limit has its own test with a low value.
+  // Every test signs in from 127.0.0.1: lift the per-IP form limit (the per-user limit is tested).
   process.env.AUTH_RATE_LIMIT_PER_MINUTE ??= '100000'
-  await new Ignitor(APP_ROOT, { importer: IMPORTER })
-    .tap((app) => {
-      app.booting(async () => {
-        await import('#start/env')
-      })
-      app.listen('SIGTERM', () => app.terminate())
-      app.listenIf(app.managedByPm2, 'SIGINT', () => app.terminate())
-    })
+  await ignitor()
     .testRunner()
     .configure(async (app) => {
       const { runnerHooks, ...config } = await import('../tests/bootstrap.js')
