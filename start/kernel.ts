@@ -13,15 +13,23 @@ server.use([
 router.use([
   () => import('#core/middleware/force_json_middleware'),
   () => import('@adonisjs/core/bodyparser_middleware'),
-  () => import('@adonisjs/session/session_middleware'),
-  () => import('@adonisjs/shield/shield_middleware'),
   () => import('@adonisjs/auth/initialize_auth_middleware'),
-  () => import('#core/middleware/tenant_context_middleware'),
-  () => import('#core/middleware/initialize_bouncer_middleware'),
-  () => import('@adonisjs/inertia/inertia_middleware'),
 ])
 
 export const middleware = router.named({
+  session: () => import('@adonisjs/session/session_middleware'),
+  shield: () => import('@adonisjs/shield/shield_middleware'),
+  tenant: () => import('#core/middleware/tenant_context_middleware'),
+  bouncer: () => import('#core/middleware/initialize_bouncer_middleware'),
+  inertia: () => import('@adonisjs/inertia/inertia_middleware'),
   auth: () => import('#core/middleware/auth_middleware'),
   guest: () => import('#core/middleware/guest_middleware'),
 })
+
+/**
+ * Pages: a session, CSRF protection and Inertia around the tenant transaction.
+ * Bearer-token API requests skip all three — no session is read, written or
+ * sent back to a script, and no CSRF token is minted for it.
+ */
+export const pageStack = () => [middleware.session(), middleware.shield(), middleware.tenant(), middleware.bouncer(), middleware.inertia()]
+export const apiStack = () => [middleware.tenant(), middleware.bouncer()]

@@ -1,6 +1,6 @@
 import router from '@adonisjs/core/services/router'
 import app from '@adonisjs/core/services/app'
-import { middleware } from '#start/kernel'
+import { apiStack, middleware, pageStack } from '#start/kernel'
 import { throttleAuthForms, throttleUser } from '#start/limiter'
 import { placeholderModules } from '#core/controllers/placeholder_controller'
 
@@ -20,51 +20,56 @@ const AgencyController = () => import('#core/controllers/api/agency_controller')
 
 const uuid = router.matchers.uuid()
 
-router.on('/').redirect('/dashboard')
-
-// Signed-out pages
+// Pages
 router
   .group(() => {
-    router.get('/signup', [SignupController, 'show'])
-    router.post('/signup', [SignupController, 'store']).use(throttleAuthForms)
-    router.get('/login', [SessionController, 'show'])
-    router.post('/login', [SessionController, 'store']).use(throttleAuthForms)
-    router.get('/forgot-password', [PasswordResetController, 'showRequest'])
-    router.post('/forgot-password', [PasswordResetController, 'sendLink']).use(throttleAuthForms)
+    router.on('/').redirect('/dashboard')
+
+    // Signed-out pages
+    router
+      .group(() => {
+        router.get('/signup', [SignupController, 'show'])
+        router.post('/signup', [SignupController, 'store']).use(throttleAuthForms)
+        router.get('/login', [SessionController, 'show'])
+        router.post('/login', [SessionController, 'store']).use(throttleAuthForms)
+        router.get('/forgot-password', [PasswordResetController, 'showRequest'])
+        router.post('/forgot-password', [PasswordResetController, 'sendLink']).use(throttleAuthForms)
+      })
+      .use(middleware.guest())
+
+    // Links from emails: usable whether or not someone is signed in on this browser.
+    router.get('/reset-password/:token', [PasswordResetController, 'showReset'])
+    router.post('/reset-password/:token', [PasswordResetController, 'reset']).use(throttleAuthForms)
+    router.get('/invitations/:token', [InvitationsController, 'show'])
+    router.post('/invitations/:token/accept', [InvitationsController, 'accept']).use(throttleAuthForms)
+
+    // Staff pages
+    router
+      .group(() => {
+        router.post('/logout', [SessionController, 'destroy'])
+        router.get('/dashboard', [DashboardController, 'show'])
+        for (const module of placeholderModules) router.get(`/${module}`, [PlaceholderController, 'show'])
+
+        router.get('/settings/agency', [AgencySettingsController, 'show'])
+        router.post('/settings/agency', [AgencySettingsController, 'update'])
+        router.get('/agency/logo', [AgencySettingsController, 'logo'])
+
+        router.get('/settings/team', [TeamController, 'index'])
+        router.post('/settings/team/invitations', [TeamController, 'invite'])
+        router.delete('/settings/team/invitations/:id', [TeamController, 'revokeInvitation']).where('id', uuid)
+        router.patch('/settings/team/:id', [TeamController, 'changeRole']).where('id', uuid)
+        router.post('/settings/team/:id/deactivate', [TeamController, 'deactivate']).where('id', uuid)
+        router.post('/settings/team/:id/reactivate', [TeamController, 'reactivate']).where('id', uuid)
+
+        router.get('/settings/tokens', [TokensController, 'index'])
+        router.post('/settings/tokens', [TokensController, 'store'])
+        router.delete('/settings/tokens/:id', [TokensController, 'destroy']).where('id', uuid)
+
+        if (!app.inProduction) router.get('/dev/mail', [DevMailController, 'index'])
+      })
+      .use([middleware.auth({ guards: ['web'] }), throttleUser])
   })
-  .use(middleware.guest())
-
-// Links from emails: usable whether or not someone is signed in on this browser.
-router.get('/reset-password/:token', [PasswordResetController, 'showReset'])
-router.post('/reset-password/:token', [PasswordResetController, 'reset']).use(throttleAuthForms)
-router.get('/invitations/:token', [InvitationsController, 'show'])
-router.post('/invitations/:token/accept', [InvitationsController, 'accept']).use(throttleAuthForms)
-
-// Staff pages
-router
-  .group(() => {
-    router.post('/logout', [SessionController, 'destroy'])
-    router.get('/dashboard', [DashboardController, 'show'])
-    for (const module of placeholderModules) router.get(`/${module}`, [PlaceholderController, 'show'])
-
-    router.get('/settings/agency', [AgencySettingsController, 'show'])
-    router.post('/settings/agency', [AgencySettingsController, 'update'])
-    router.get('/agency/logo', [AgencySettingsController, 'logo'])
-
-    router.get('/settings/team', [TeamController, 'index'])
-    router.post('/settings/team/invitations', [TeamController, 'invite'])
-    router.delete('/settings/team/invitations/:id', [TeamController, 'revokeInvitation']).where('id', uuid)
-    router.patch('/settings/team/:id', [TeamController, 'changeRole']).where('id', uuid)
-    router.post('/settings/team/:id/deactivate', [TeamController, 'deactivate']).where('id', uuid)
-    router.post('/settings/team/:id/reactivate', [TeamController, 'reactivate']).where('id', uuid)
-
-    router.get('/settings/tokens', [TokensController, 'index'])
-    router.post('/settings/tokens', [TokensController, 'store'])
-    router.delete('/settings/tokens/:id', [TokensController, 'destroy']).where('id', uuid)
-
-    if (!app.inProduction) router.get('/dev/mail', [DevMailController, 'index'])
-  })
-  .use([middleware.auth({ guards: ['web'] }), throttleUser])
+  .use(pageStack())
 
 // JSON API (bearer tokens)
 router
@@ -76,4 +81,4 @@ router
     router.patch('/agency', [AgencyController, 'update'])
   })
   .prefix('/api')
-  .use([middleware.auth({ guards: ['api'] }), throttleUser])
+  .use([...apiStack(), middleware.auth({ guards: ['api'] }), throttleUser])

@@ -77,9 +77,13 @@ export default class extends BaseSchema {
         as $$ select u.agency_id, u.id from users u where lower(u.email) = lower(p_email) $$`)
     this.schema.raw(`
       create or replace function auth_lookup_token(p_token_id uuid)
-        returns table (agency_id uuid, user_id uuid)
+        returns table (agency_id uuid, user_id uuid, role text)
         language sql stable security definer set search_path = public, pg_temp
-        as $$ select t.agency_id, t.tokenable_id from auth_access_tokens t where t.id = p_token_id $$`)
+        as $$
+          select t.agency_id, t.tokenable_id, u.role
+          from auth_access_tokens t join users u on u.agency_id = t.agency_id and u.id = t.tokenable_id
+          where t.id = p_token_id
+        $$`)
     this.schema.raw(`
       create or replace function auth_lookup_invitation(p_token_hash text)
         returns uuid

@@ -33,9 +33,11 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   protected debug = !app.inProduction
   protected renderStatusPages = app.inProduction
 
+  /** Inertia pages where the request went through the page stack; plain text elsewhere (unknown URLs, /api). */
   protected statusPages: Record<StatusPageRange, StatusPageRenderer> = {
-    '404': (_, { inertia }) => inertia.render('core/errors/not_found'),
-    '500..599': (_, { inertia }) => inertia.render('core/errors/server_error'),
+    '404': (_, ctx) => (ctx.inertia ? ctx.inertia.render('core/errors/not_found') : ctx.response.status(404).send('Not found')),
+    '500..599': (_, ctx) =>
+      ctx.inertia ? ctx.inertia.render('core/errors/server_error') : ctx.response.status(500).send('Something went wrong'),
   }
 
   private wantsJson(ctx: HttpContext) {

@@ -4,6 +4,7 @@ import type { Authenticators } from '@adonisjs/auth/types'
 import { errors } from '@adonisjs/auth'
 import type User from '#core/models/user'
 import { tenancy } from '#core/tenancy/tenant_context'
+import { SESSION_ROLE_KEY } from '#core/tenancy/claimed_identity'
 
 export const SESSION_VERSION_KEY = 'session_version'
 
@@ -30,7 +31,12 @@ export default class AuthMiddleware {
         redirectTo: this.redirectTo,
       })
     }
-    await tenancy.enter({ agencyId: user.agencyId, userId: user.id, role: user.role })
+    // The claim was resolved before authentication; re-enter only if the user's role has changed since.
+    const scope = tenancy.current()!
+    if (scope.agencyId !== user.agencyId || scope.userId !== user.id || scope.role !== user.role) {
+      await tenancy.enter({ agencyId: user.agencyId, userId: user.id, role: user.role })
+      if (guard === 'web') ctx.session.put(SESSION_ROLE_KEY, user.role)
+    }
     return next()
   }
 }

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
 import { tenancy } from '#core/tenancy/tenant_context'
-import { claimedIdentity } from '#core/tenancy/claimed_identity'
+import { enterClaimedIdentity } from '#core/tenancy/claimed_identity'
 
 /**
  * Runs the rest of the request in one transaction whose tenant context is the
@@ -11,8 +11,7 @@ import { claimedIdentity } from '#core/tenancy/claimed_identity'
 export default class TenantContextMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
     return tenancy.run(async (scope) => {
-      const identity = await claimedIdentity(ctx)
-      if (identity) await tenancy.enter({ ...identity, role: null })
+      await enterClaimedIdentity(ctx)
       await next()
       if (ctx.response.getStatus() >= 400 && !scope.trx.isCompleted) await scope.trx.rollback()
     })

@@ -57,7 +57,8 @@ export const tenancy = {
       role: identity?.role ?? null,
     }
     try {
-      await applyIdentity(trx, scope)
+      // A fresh transaction has no context (an earlier one's settings read as '' and fail closed).
+      if (scope.agencyId || scope.userId || scope.role) await applyIdentity(trx, scope)
       const result = await storage.run(scope, () => work(scope))
       if (!trx.isCompleted) await trx.commit()
       return result
@@ -65,6 +66,13 @@ export const tenancy = {
       if (!trx.isCompleted) await trx.rollback()
       throw error
     }
+  },
+
+  /** Records an identity that SQL already applied with set_config (saves a roundtrip). */
+  adopt(identity: TenantIdentity) {
+    const scope = tenancy.current()
+    if (!scope) throw new Error('tenancy.adopt() called outside a tenant transaction')
+    Object.assign(scope, identity)
   },
 
   /** Switches the current transaction to another identity (e.g. once a login is resolved). */
