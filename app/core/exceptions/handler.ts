@@ -12,6 +12,8 @@ interface ErrorLike {
 const PG_INPUT_ERRORS: Record<string, number> = {
   '22P02': 404, // invalid text representation (e.g. a malformed id)
   '22001': 422, // string too long
+  '22021': 422, // NUL byte / invalid UTF-8 in text
+  '22P05': 422, // untranslatable character
   '22003': 422, // numeric out of range
   '23514': 422, // check constraint
   '23502': 422, // not null
