@@ -109,9 +109,13 @@ test.group('JSON API base', () => {
     ;(await client.get('/api/me').bearerToken(other.token)).assertStatus(200)
   }).timeout(60_000)
 
-  test('responses carry security headers', async ({ client }) => {
+  test('responses carry security headers', async ({ client, assert }) => {
     const response = await client.get('/login')
     response.assertHeader('x-frame-options', 'DENY')
     response.assertHeader('x-content-type-options', 'nosniff')
+    response.assertHeader('referrer-policy', 'strict-origin-when-cross-origin')
+    const api = await client.get('/api/me')
+    api.assertHeader('referrer-policy', 'strict-origin-when-cross-origin')
+    assert.notExists(api.header('set-cookie'), 'the API sets no session cookie')
   })
 })
