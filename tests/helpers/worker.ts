@@ -12,7 +12,8 @@ class WorkerProcess {
     this.#child = spawn(process.execPath, ['ace.js', 'queue:listen'], {
       cwd: app.appRoot.pathname,
       env: { ...process.env, NODE_ENV: 'test' },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // The IPC channel closes when this process ends, however it ends: the worker then stops too.
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     })
     // Give it time to connect before the first job is queued; jobs wait in Redis meanwhile anyway.
     await new Promise((r) => setTimeout(r, 500))

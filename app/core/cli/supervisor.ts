@@ -11,7 +11,7 @@ export class Supervisor {
   #stopping = false
 
   run(command: string, args: string[], cwd: string) {
-    const child = spawn(command, args, { cwd, stdio: 'inherit', env: process.env, detached: true })
+    const child = spawn(command, args, { cwd, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: process.env, detached: true })
     this.#children.push(child)
     child.once('exit', (code) => {
       if (!this.#stopping) {

@@ -3,6 +3,8 @@ import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { Worker, type Job as BullJob } from 'bullmq'
 import { resolveJob } from '#core/queue/job_registry'
 
+const SHUTDOWN_GRACE_MS = 10_000
+
 /**
  * The queue worker. Replaces @rlanz/bull-queue's listener, which never closes
  * its BullMQ worker (so it ignores SIGTERM) and completes jobs whose file it
@@ -40,11 +42,16 @@ export default class QueueListen extends BaseCommand {
     const stop = async () => {
       if (stopping) return
       stopping = true
-      await Promise.all(workers.map((worker) => worker.close()))
+      // In-flight jobs get time to finish; a Redis that is gone must not hang the shutdown.
+      const closed = Promise.all(workers.map((worker) => worker.close()))
+      await Promise.race([closed, new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())])
       await this.terminate()
+      process.exit()
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)
+    // Started by a supervisor (dev, start, the test suite) with an IPC channel: stop when it goes away.
+    if (process.send) process.once('disconnect', stop)
     this.app.terminating(async () => {
       await Promise.all(workers.map((worker) => worker.close()))
     })
