@@ -14,6 +14,8 @@ const AgencySettingsController = () => import('#core/controllers/agency_settings
 const TeamController = () => import('#core/controllers/team_controller')
 const TokensController = () => import('#core/controllers/tokens_controller')
 const DevMailController = () => import('#core/controllers/dev_mail_controller')
+const AuditLogController = () => import('#core/controllers/audit_log_controller')
+const ApiAuditLogController = () => import('#core/controllers/api/audit_log_controller')
 const MeController = () => import('#core/controllers/api/me_controller')
 const UsersController = () => import('#core/controllers/api/users_controller')
 const AgencyController = () => import('#core/controllers/api/agency_controller')
@@ -65,6 +67,8 @@ router
         router.post('/settings/tokens', [TokensController, 'store'])
         router.delete('/settings/tokens/:id', [TokensController, 'destroy']).where('id', uuid)
 
+        router.get('/settings/audit', [AuditLogController, 'index'])
+
         if (!app.inProduction) router.get('/dev/mail', [DevMailController, 'index'])
       })
       .use([middleware.auth({ guards: ['web'] }), throttleUser])
@@ -79,6 +83,7 @@ router
     router.get('/users/:id', [UsersController, 'show']).where('id', uuid)
     router.get('/agency', [AgencyController, 'show'])
     router.patch('/agency', [AgencyController, 'update'])
+    router.get('/audit-log', [ApiAuditLogController, 'index'])
   })
   .prefix('/api')
   .use([...apiStack(), middleware.auth({ guards: ['api'] }), throttleUser])

@@ -14,4 +14,8 @@ export default class AgencyPolicy extends BasePolicy {
   manageTeam(user: User) {
     return ownerOnly(user, 'manage the team')
   }
+
+  viewAuditLog(user: User) {
+    return ownerOnly(user, 'read the audit log')
+  }
 }
