@@ -10,8 +10,8 @@ const ENDPOINTS = [
 
 /**
  * `npm run bench`: generates agencies and users at scale, then measures each
- * API endpoint over HTTP (p50/p99, requests/s) next to its raw SQL. Removes
- * its data afterwards. `--small` for a quick run.
+ * API endpoint of the production build over HTTP (p50/p99, requests/s) next
+ * to its raw SQL. Removes its data afterwards. `--small` for a quick run.
  */
 export default class Bench extends BaseCommand {
   static commandName = 'bench'

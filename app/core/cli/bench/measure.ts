@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { join } from 'node:path'
 import autocannon from 'autocannon'
 import db from '@adonisjs/lucid/services/db'
 
@@ -9,11 +10,25 @@ export interface Figures {
   errors: number
 }
 
-/** The app as its own process, with the per-user rate limit lifted so it measures the app, not the limiter. */
-export async function startServer(cwd: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['ace.js', 'serve'], {
-    cwd,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', RATE_LIMIT_PER_MINUTE: '1000000000' },
+/**
+ * The production build as its own process (built first, as `npm start` does),
+ * with the per-user rate limit lifted so it measures the app, not the limiter.
+ */
+export async function startServer(appRoot: string, port: number): Promise<ChildProcess> {
+  await new Promise<void>((resolve, reject) => {
+    const build = spawn(process.execPath, ['ace.js', 'build'], { cwd: appRoot, stdio: 'ignore' })
+    build.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`node ace build failed (${code})`))))
+  })
+  const child = spawn(process.execPath, ['bin/server.js'], {
+    cwd: join(appRoot, 'build'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      RATE_LIMIT_PER_MINUTE: '1000000000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   })
