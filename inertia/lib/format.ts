@@ -10,7 +10,3 @@ export function formatDate(iso: string): string {
 export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(undefined, dateTimeFormat).format(new Date(iso))
 }
-
-export function formatMoney(amountCents: number, currency: string): string {
-  return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amountCents / 100)
-}
