@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon'
-import User from '#core/models/user'
+import type User from '#core/models/user'
 import ConflictException from '#core/exceptions/conflict_exception'
 import { recordAudit } from '#core/audit/audit_trail'
+import { tenancy } from '#core/tenancy/tenant_context'
 
 /**
  * Deactivating ends the member's sessions (their session version moves on)
@@ -15,7 +16,7 @@ export default class SetMemberActive {
     member.deactivatedAt = active ? null : DateTime.now()
     if (!active) {
       member.sessionVersion += 1
-      await User.accessTokens.all(member).then((tokens) => Promise.all(tokens.map((t) => User.accessTokens.delete(member, t.identifier))))
+      await tenancy.client().from('auth_access_tokens').where('tokenable_id', member.id).delete()
     }
     await member.save()
     await recordAudit({

@@ -3,6 +3,7 @@ import type { MultipartFile } from '@adonisjs/core/bodyparser'
 import drive from '@adonisjs/drive/services/main'
 import Agency from '#core/models/agency'
 import { recordAudit } from '#core/audit/audit_trail'
+import { tenancy } from '#core/tenancy/tenant_context'
 
 export interface AgencySettingsInput {
   name?: string
@@ -33,11 +34,14 @@ export default class UpdateAgencySettings {
       const key = `agencies/${agency.id}/logo-${randomUUID()}.${logo.extname}`
       await logo.moveToDisk(key)
       agency.logoPath = key
+      // Files follow the transaction: the old logo goes only once the new one is committed,
+      // and a rolled-back upload leaves no file behind.
+      const trx = tenancy.client()
+      const replaced = before.logoPath ? String(before.logoPath) : null
+      if (replaced) trx.after('commit', () => drive.use().delete(replaced).catch(() => {}))
+      trx.after('rollback', () => drive.use().delete(key).catch(() => {}))
     }
     await agency.save()
-    if (logo && before.logoPath && before.logoPath !== agency.logoPath) {
-      await drive.use().delete(String(before.logoPath)).catch(() => {})
-    }
     await recordAudit({ entityType: 'agency', entityId: agency.id, action: 'settings_updated', before, after: snapshot(agency) })
     return agency
   }

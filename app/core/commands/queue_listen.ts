@@ -38,13 +38,19 @@ export default class QueueListen extends BaseCommand {
       })
     }
 
-    let stopping = false
+    // One bounded close for every way of stopping: in-flight jobs get time to finish,
+    // and a Redis that is gone cannot hang the shutdown.
+    let closing: Promise<unknown> | null = null
+    const closeWorkers = () =>
+      (closing ??= Promise.race([
+        Promise.all(workers.map((worker) => worker.close())),
+        new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref()),
+      ]))
+    this.app.terminating(async () => {
+      await closeWorkers()
+    })
     const stop = async () => {
-      if (stopping) return
-      stopping = true
-      // In-flight jobs get time to finish; a Redis that is gone must not hang the shutdown.
-      const closed = Promise.all(workers.map((worker) => worker.close()))
-      await Promise.race([closed, new Promise((r) => setTimeout(r, SHUTDOWN_GRACE_MS).unref())])
+      await closeWorkers()
       await this.terminate()
       process.exit()
     }
@@ -52,9 +58,6 @@ export default class QueueListen extends BaseCommand {
     process.once('SIGTERM', stop)
     // Started by a supervisor (dev, start, the test suite) with an IPC channel: stop when it goes away.
     if (process.send) process.once('disconnect', stop)
-    this.app.terminating(async () => {
-      await Promise.all(workers.map((worker) => worker.close()))
-    })
     logger.info(`worker listening on ${this.queue.join(', ')}`)
   }
 

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import AuthenticateStaff from '#core/actions/authenticate_staff'
 import { loginValidator } from '#core/validators/auth'
-import { endStaffSession, startStaffSession } from '#core/http/staff_session'
+import { endStaffSession, startStaffSession, takeIntendedPath } from '#core/http/staff_session'
 
 export default class SessionController {
   show({ inertia }: HttpContext) {
@@ -12,7 +12,7 @@ export default class SessionController {
     const { email, password } = await ctx.request.validateUsing(loginValidator)
     const user = await new AuthenticateStaff().handle(email, password)
     await startStaffSession(ctx, user)
-    return ctx.response.redirect().toPath(ctx.session.pull('intended_url') ?? '/dashboard')
+    return ctx.response.redirect().toPath(takeIntendedPath(ctx, '/dashboard'))
   }
 
   async destroy(ctx: HttpContext) {

@@ -5,8 +5,7 @@ import { errors } from '@adonisjs/auth'
 import type User from '#core/models/user'
 import { tenancy } from '#core/tenancy/tenant_context'
 import { SESSION_ROLE_KEY } from '#core/tenancy/claimed_identity'
-
-export const SESSION_VERSION_KEY = 'session_version'
+import { rememberIntendedPath, SESSION_VERSION_KEY } from '#core/http/staff_session'
 
 /**
  * Requires a signed-in, active staff user. A deactivated user, or a session
@@ -17,7 +16,12 @@ export default class AuthMiddleware {
   redirectTo = '/login'
 
   async handle(ctx: HttpContext, next: NextFn, options: { guards?: (keyof Authenticators)[] } = {}) {
-    await ctx.auth.authenticateUsing(options.guards, { loginRoute: this.redirectTo })
+    try {
+      await ctx.auth.authenticateUsing(options.guards, { loginRoute: this.redirectTo })
+    } catch (error) {
+      if (ctx.session) rememberIntendedPath(ctx)
+      throw error
+    }
     const user = ctx.auth.user as User
     const guard = ctx.auth.authenticatedViaGuard
     const staleSession = guard === 'web' && ctx.session.get(SESSION_VERSION_KEY) !== user.sessionVersion

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import User from '#core/models/user'
 import Invitation from '#core/models/invitation'
 import { toInvitationDto } from '#core/dtos/invitation'
+import { toUserDto } from '#core/dtos/user'
 
 /** The team page: users (with whether each is the viewer) and, for those allowed, pending invitations. */
 export async function listTeam(viewer: User, options: { withInvitations: boolean }) {
@@ -15,15 +16,7 @@ export async function listTeam(viewer: User, options: { withInvitations: boolean
     : []
   const names = new Map(users.map((user) => [user.id, user.name]))
   return {
-    users: users.map((user) => ({
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      role: user.role,
-      isActive: user.isActive,
-      lastLoginAt: user.lastLoginAt?.toISO() ?? null,
-      isSelf: user.id === viewer.id,
-    })),
+    users: users.map((user) => ({ ...toUserDto(user), isSelf: user.id === viewer.id })),
     invitations: invitations.map((invitation) =>
       toInvitationDto(invitation, invitation.invitedBy ? (names.get(invitation.invitedBy) ?? null) : null)
     ),

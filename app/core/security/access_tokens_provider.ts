@@ -1,6 +1,7 @@
 import type { Secret } from '@adonisjs/core/helpers'
 import type { LucidModel } from '@adonisjs/lucid/types/model'
 import { AccessToken, DbAccessTokensProvider } from '@adonisjs/auth/access_tokens'
+import { isUuid } from './uuid.js'
 
 /** `last_used_at` is kept to the minute: a write per API request would cost a WAL flush each. */
 const TOUCH_INTERVAL_MS = 60_000
@@ -12,7 +13,7 @@ const TOUCH_INTERVAL_MS = 60_000
 export class VerifiedFirstTokensProvider<Model extends LucidModel> extends DbAccessTokensProvider<Model> {
   async verify(tokenValue: Secret<string>) {
     const decoded = AccessToken.decode(this.prefix, tokenValue.release())
-    if (!decoded) return null
+    if (!decoded || !isUuid(decoded.identifier)) return null
     const db = await this.getDb()
     const row = await db.query().from(this.table).where({ id: decoded.identifier, type: this.type }).first()
     if (!row) return null

@@ -1,8 +1,8 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { isUuid } from '#core/security/uuid'
 import { tenancy, type TenantIdentity } from './tenant_context.js'
 
 const TOKEN_PREFIX = 'tl_'
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const ROLES = new Set(['owner', 'manager', 'member'])
 
 export const SESSION_AGENCY_KEY = 'agency_id'
@@ -16,7 +16,7 @@ function tokenId(header: string | undefined) {
   if (!value?.startsWith(TOKEN_PREFIX)) return null
   const encoded = value.slice(TOKEN_PREFIX.length).split('.')[0]
   const id = Buffer.from(encoded, 'base64url').toString('utf8')
-  return UUID.test(id) ? id : null
+  return isUuid(id) ? id : null
 }
 
 /**
@@ -43,7 +43,7 @@ export async function enterClaimedIdentity(ctx: HttpContext) {
   const agencyId = ctx.session?.get(SESSION_AGENCY_KEY)
   const userId = ctx.session?.get(SESSION_USER_KEY)
   const role = ctx.session?.get(SESSION_ROLE_KEY)
-  if (typeof agencyId === 'string' && typeof userId === 'string' && UUID.test(agencyId) && UUID.test(userId)) {
+  if (isUuid(agencyId) && isUuid(userId)) {
     await tenancy.enter({ agencyId, userId, role: ROLES.has(role) ? (role as TenantIdentity['role']) : null })
   }
 }

@@ -85,6 +85,14 @@ test.group('Sign-up, sign-in and sign-out', () => {
     assert.equal(replay.header('location'), '/login')
   })
 
+  test('signing in returns to the page first asked for', async ({ client, assert }) => {
+    const a = await createAgency('Return')
+    const web = new WebSession(client)
+    assert.match((await web.get('/settings/team?tab=members')).header('location') ?? '', /^\/login\b/)
+    const response = await web.post('/login', { email: a.email, password: PASSWORD })
+    assert.equal(response.header('location'), '/settings/team?tab=members')
+  })
+
   test('staff pages need a session; the API ignores sessions', async ({ client, assert }) => {
     const anonymous = await new WebSession(client).get('/settings/team')
     assert.equal(anonymous.header('location'), '/login')
@@ -182,6 +190,18 @@ test.group('Team: invitations, roles, deactivation', () => {
     const reusedPost = await new WebSession(client).post(`/invitations/${token}/accept`, { name: 'Evil', password: PASSWORD, passwordConfirmation: PASSWORD })
     assert.equal(reusedPost.status(), 410)
     await new WebSession(client).login(email, PASSWORD)
+  })
+
+  test('inviting the same address again replaces the earlier link', async ({ client, assert }) => {
+    const a = await createAgency('Again')
+    const web = await new WebSession(client).login(a.email, PASSWORD)
+    const email = uniqueEmail('twice')
+    await web.post('/settings/team/invitations', { email, role: 'member' })
+    const first = (await mailCatcher.waitFor(email, /invited/i)).text!.match(/\/invitations\/([\w-]+)/)![1]
+    await web.post('/settings/team/invitations', { email, role: 'manager' })
+    const pending = (await web.page('/settings/team')).props.invitations.filter((i: any) => i.email === email)
+    assert.deepEqual(pending.map((i: any) => i.role), ['manager'])
+    assert.equal((await new WebSession(client).page(`/invitations/${first}`)).component, 'core/invitations/invalid')
   })
 
   test('an expired or revoked invitation cannot be accepted', async ({ client, assert }) => {

@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import redis from '@adonisjs/redis/services/main'
+import drive from '@adonisjs/drive/services/main'
 import { createAgency, createUser, PASSWORD } from '#tests/helpers/factories'
 import { WebSession } from '#tests/helpers/web_session'
 
@@ -40,7 +41,6 @@ test.group('Agency settings page', () => {
     const page = await web.page('/settings/agency')
     assert.containsSubset(page.props.agency, { name: 'Renamed Agency', currency: 'GBP', taxRate: 20, requireTimeApproval: false, brandColor: '#0f766e' })
     assert.match(page.props.agency.logoUrl, /^\/agency\/logo\?v=/)
-    assert.equal(page.props.agency.brandColor, page.props.agency.brandColor)
 
     const logo = await client.get(page.props.agency.logoUrl).header('cookie', web.cookieHeader)
     logo.assertStatus(200)
@@ -50,6 +50,19 @@ test.group('Agency settings page', () => {
     const b = await createAgency('Other')
     const other = await new WebSession(client).login(b.email, PASSWORD)
     ;(await client.get(page.props.agency.logoUrl).header('cookie', other.cookieHeader)).assertStatus(404)
+  })
+
+  test('a new logo replaces the old file once saved', async ({ client, assert }) => {
+    const a = await createAgency('Relogo')
+    const web = await new WebSession(client).login(a.email, PASSWORD)
+    await uploadSettings(client, web, VALID, PNG)
+    const first = await db.connection('owner').from('agencies').where('id', a.agencyId).first()
+    assert.isTrue(await drive.use().exists(first.logo_path))
+    await uploadSettings(client, web, VALID, PNG)
+    const second = await db.connection('owner').from('agencies').where('id', a.agencyId).first()
+    assert.notEqual(second.logo_path, first.logo_path)
+    assert.isTrue(await drive.use().exists(second.logo_path))
+    assert.isFalse(await drive.use().exists(first.logo_path))
   })
 
   test('an emptied field or a wrong file type is refused and nothing changes', async ({ client, assert }) => {
