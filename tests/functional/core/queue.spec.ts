@@ -26,10 +26,11 @@ test.group('Queue', () => {
     const { queue: q, events } = await queue()
     await events.waitUntilReady()
     const job = await q.add('nobody.knows_this_job', { any: 'payload' }, { attempts: 1 })
-    const outcome = await new Promise<string>((resolve) => {
-      events.on('failed', ({ jobId, failedReason }) => jobId === job.id && resolve(failedReason))
-      events.on('completed', ({ jobId }) => jobId === job.id && resolve('completed'))
-    })
+    // Subscribes, then checks the job's state: a job that failed before this line is still seen.
+    const outcome = await job.waitUntilFinished(events, 20_000).then(
+      () => 'completed',
+      (error: Error) => error.message
+    )
     assert.match(outcome, /No job registered under the name "nobody.knows_this_job"/)
     await events.close()
     await q.close()
