@@ -43,6 +43,7 @@ export default defineConfig({
     () => import('#start/events'),
     () => import('#start/view'),
     () => import('#start/jobs'),
+    () => import('#start/modules'),
   ],
 
   tests: {

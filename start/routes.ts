@@ -2,3 +2,5 @@
 | Each module declares its own routes; this file only brings them together.
 */
 import '#core/routes'
+import '#crm/routes'
+import '#projects/routes'

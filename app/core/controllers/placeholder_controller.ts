@@ -2,9 +2,6 @@ import type { HttpContext } from '@adonisjs/core/http'
 
 /** Module screens that later issues fill: the navigation already leads somewhere honest. */
 const MODULES: Record<string, { title: string; description: string }> = {
-  clients: { title: 'Clients', description: 'Clients, contacts, tags and each client’s timeline.' },
-  deals: { title: 'Deals', description: 'The deal pipeline board and its weighted forecast.' },
-  projects: { title: 'Projects', description: 'Projects, task boards, milestones and live budgets.' },
   time: { title: 'Time', description: 'The timer, time entries and weekly timesheets.' },
   invoices: { title: 'Invoices', description: 'Invoices from tracked time, payments and expenses.' },
   reports: { title: 'Reports', description: 'Profitability, utilization and revenue reports.' },

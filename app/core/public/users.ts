@@ -1,8 +1,8 @@
-import User from '#core/models/user'
+import User, { type StaffRole } from '#core/models/user'
 import { toUserDto, type UserDto } from '#core/dtos/user'
 
 export type { UserDto }
-export type { StaffRole } from '#core/models/user'
+export type { StaffRole }
 
 /** Staff of the current agency (RLS scopes the read), as plain data. */
 export async function listStaff(options: { activeOnly?: boolean } = {}): Promise<UserDto[]> {
@@ -14,4 +14,11 @@ export async function listStaff(options: { activeOnly?: boolean } = {}): Promise
 export async function findStaff(userId: string): Promise<UserDto | null> {
   const user = await User.find(userId)
   return user ? toUserDto(user) : null
+}
+
+/** What policies in other modules need to know about the signed-in staff user. */
+export interface StaffIdentity {
+  id: string
+  agencyId: string
+  role: StaffRole
 }

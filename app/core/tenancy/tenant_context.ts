@@ -75,6 +75,13 @@ export const tenancy = {
     Object.assign(scope, identity)
   },
 
+  /** The agency the current transaction works for; new tenant rows take it. */
+  agencyId(): string {
+    const agencyId = storage.getStore()?.agencyId
+    if (!agencyId) throw new Error('No agency in the tenant context')
+    return agencyId
+  },
+
   /** Switches the current transaction to another identity (e.g. once a login is resolved). */
   async enter(identity: TenantIdentity) {
     const scope = tenancy.current()

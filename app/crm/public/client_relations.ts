@@ -1,0 +1,31 @@
+/**
+ * The client page lists records that live in higher modules (projects,
+ * invoices). Each registers a reader here at boot; crm never imports them.
+ */
+export interface RelatedRecord {
+  id: string
+  title: string
+  /** e.g. a status or an amount, already formatted for display. */
+  detail: string | null
+  href: string
+}
+
+export interface ClientRelation {
+  label: string
+  /** Runs in the request's tenant transaction (RLS applies). */
+  list(clientId: string): Promise<RelatedRecord[]>
+}
+
+const relations = new Map<string, ClientRelation>()
+
+export function registerClientRelation(key: string, relation: ClientRelation) {
+  relations.set(key, relation)
+}
+
+export async function relatedRecords(clientId: string) {
+  const sections = []
+  for (const [key, relation] of relations) {
+    sections.push({ key, label: relation.label, records: await relation.list(clientId) })
+  }
+  return sections
+}

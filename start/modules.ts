@@ -1,0 +1,6 @@
+/*
+| Cross-module seams registered at boot: search providers, client-page
+| relations, the won-deal handler. Higher modules plug into lower ones here.
+*/
+import '#crm/register'
+import '#projects/register'

@@ -1,0 +1,21 @@
+/*
+| The two ways staff reach a module: signed-in pages (session, CSRF, Inertia)
+| and the bearer-token JSON API under /api. Each module's routes.ts uses these,
+| so every module gets the same tenant transaction, auth and rate limit.
+*/
+import router from '@adonisjs/core/services/router'
+import { apiStack, middleware, pageStack } from '#start/kernel'
+import { throttleUser } from '#start/limiter'
+
+export function staffPages(routes: () => void) {
+  return router.group(routes).use([...pageStack(), middleware.auth({ guards: ['web'] }), throttleUser])
+}
+
+export function staffApi(routes: () => void) {
+  return router
+    .group(routes)
+    .prefix('/api')
+    .use([...apiStack(), middleware.auth({ guards: ['api'] }), throttleUser])
+}
+
+export const uuid = router.matchers.uuid()
