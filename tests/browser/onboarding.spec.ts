@@ -1,39 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { test } from '@japa/runner'
-import type { BrowserContext, Page } from 'playwright'
+import type { Page } from 'playwright'
 import { mailCatcher } from '#tests/helpers/mail_catcher'
+import { assertMoved, errorOf, invalid, open } from '#tests/helpers/browser_pages'
 
 const PASSWORD = 'correct-horse-battery-staple'
 
-const origin = () => `http://${process.env.HOST}:${process.env.PORT}`
 const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID()}@example.test`
-
-/**
- * Opens a page and waits until Vue has hydrated the server-rendered HTML:
- * typing into a form before that would be wiped, and submitting it would
- * be a plain HTML form post. (Vite compiles on demand in tests: allow time.)
- */
-async function open(context: BrowserContext, path: string) {
-  const page = await context.visit(`${origin()}${path}`, { timeout: 45_000 })
-  await page.waitForFunction(`document.querySelector('[data-page]')?.__vue_app__`, null, { timeout: 45_000 })
-  return page
-}
-
-const invalid = (page: Page, label: string) =>
-  page.getByLabel(label, { exact: true }).and(page.locator('[aria-invalid="true"]'))
-
-/** The error message of a field marked invalid: the element its aria-describedby points to. */
-async function errorOf(page: Page, label: string) {
-  await page.assertExists(invalid(page, label))
-  const describedBy = await invalid(page, label).getAttribute('aria-describedby')
-  return page.locator(`[id="${describedBy}"]`)
-}
-
-/** Waits for the page to leave `from`, then checks it went to `to` (a wrong turn fails at once, not on a timeout). */
-async function assertMoved(page: Page, from: string, to: string) {
-  await page.waitForURL((url) => url.pathname !== from, { timeout: 30_000 })
-  await page.assertPath(to)
-}
 
 async function openUserMenu(page: Page, userName: string) {
   await page.getByRole('button', { name: userName }).click()
