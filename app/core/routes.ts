@@ -19,6 +19,7 @@ const ApiAuditLogController = () => import('#core/controllers/api/audit_log_cont
 const MeController = () => import('#core/controllers/api/me_controller')
 const UsersController = () => import('#core/controllers/api/users_controller')
 const AgencyController = () => import('#core/controllers/api/agency_controller')
+const SearchController = () => import('#core/controllers/search_controller')
 
 const uuid = router.matchers.uuid()
 
@@ -50,6 +51,8 @@ router
       .group(() => {
         router.post('/logout', [SessionController, 'destroy'])
         router.get('/dashboard', [DashboardController, 'show'])
+        // JSON for the header's search box (session-authenticated fetch).
+        router.get('/search', [SearchController, 'index'])
         for (const module of placeholderModules) router.get(`/${module}`, [PlaceholderController, 'show'])
 
         router.get('/settings/agency', [AgencySettingsController, 'show'])
@@ -84,6 +87,7 @@ router
     router.get('/agency', [AgencyController, 'show'])
     router.patch('/agency', [AgencyController, 'update'])
     router.get('/audit-log', [ApiAuditLogController, 'index'])
+    router.get('/search', [SearchController, 'index'])
   })
   .prefix('/api')
   .use([...apiStack(), middleware.auth({ guards: ['api'] }), throttleUser])

@@ -1,5 +1,9 @@
-import { staffApi, staffPages } from '#start/route_groups'
+import router from '@adonisjs/core/services/router'
+import { staffPages, uuid } from '#start/route_groups'
 
-staffPages(() => {})
+const ProjectsController = () => import('#projects/controllers/projects_controller')
 
-staffApi(() => {})
+staffPages(() => {
+  router.get('/projects', [ProjectsController, 'index'])
+  router.get('/projects/:id', [ProjectsController, 'show']).where('id', uuid)
+})

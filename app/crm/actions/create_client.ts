@@ -1,6 +1,7 @@
 import Client from '#crm/models/client'
 import Contact from '#crm/models/contact'
 import { recordAudit } from '#core/public/audit'
+import { requireTags } from '#crm/actions/set_client_tags'
 
 export interface NewContact {
   name: string
@@ -22,6 +23,7 @@ export interface NewClient {
 /** A client, its primary contact and its tags, together. */
 export default class CreateClient {
   async handle(input: NewClient) {
+    if (input.tagIds?.length) await requireTags(input.tagIds)
     const client = await Client.create({
       companyName: input.companyName,
       industry: input.industry ?? null,
@@ -40,7 +42,9 @@ export default class CreateClient {
       })
     }
     if (input.tagIds?.length) {
-      await client.related('tags').attach(Object.fromEntries(input.tagIds.map((tagId) => [tagId, { agency_id: client.agencyId }])))
+      await client
+        .related('tags')
+        .attach(Object.fromEntries([...new Set(input.tagIds)].map((tagId) => [tagId, { agency_id: client.agencyId }])))
     }
     await recordAudit({ entityType: 'client', entityId: client.id, action: 'created', after: { companyName: client.companyName } })
     return client
