@@ -1,6 +1,7 @@
 import app from '@adonisjs/core/services/app'
 import { type HttpContext, ExceptionHandler } from '@adonisjs/core/http'
 import type { StatusPageRange, StatusPageRenderer } from '@adonisjs/core/types/http'
+import { tenancy } from '#core/tenancy/tenant_context'
 
 interface ErrorLike {
   code?: string
@@ -47,6 +48,7 @@ export default class HttpExceptionHandler extends ExceptionHandler {
   }
 
   async handle(error: unknown, ctx: HttpContext) {
+    tenancy.markFailed()
     const err = error as ErrorLike
     const pgStatus = err?.code ? PG_INPUT_ERRORS[err.code] : undefined
     if (pgStatus) {

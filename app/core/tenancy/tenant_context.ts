@@ -19,6 +19,8 @@ export interface TenantIdentity {
 
 export interface TenantScope extends TenantIdentity {
   trx: TransactionClientContract
+  /** Set when the request's work threw, even if the error became a redirect: nothing may commit. */
+  failed?: boolean
 }
 
 const storage = new AsyncLocalStorage<TenantScope>()
@@ -73,6 +75,12 @@ export const tenancy = {
     const scope = tenancy.current()
     if (!scope) throw new Error('tenancy.adopt() called outside a tenant transaction')
     Object.assign(scope, identity)
+  },
+
+  /** The exception handler calls this: the work failed, whatever status the answer gets. */
+  markFailed() {
+    const scope = storage.getStore()
+    if (scope) scope.failed = true
   },
 
   /** The agency the current transaction works for; new tenant rows take it. */
