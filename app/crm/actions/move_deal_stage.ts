@@ -3,7 +3,6 @@ import { recordAudit } from '#core/public/audit'
 import { ConflictException, fieldError } from '#core/public/errors'
 import CreateClient from '#crm/actions/create_client'
 import { lockColumns, renumberColumn } from '#crm/actions/deal_columns'
-import { allOrNothing } from '#crm/actions/savepoint'
 import ClientActivity from '#crm/models/client_activity'
 import Deal from '#crm/models/deal'
 import DealStage from '#crm/models/deal_stage'
@@ -22,14 +21,11 @@ export interface DealMove {
  * The one way a deal changes stage or place, for the board, the deal page and
  * the API. Winning creates the client (for a prospect) and, through the
  * projects module's handler, the project; winning again returns the same
- * project. Any failure leaves the deal and everything else as they were.
+ * project. It runs in the caller's transaction: any failure (the project
+ * handler throwing included) rolls it back, leaving the deal as it was.
  */
 export default class MoveDealStage {
-  handle(move: DealMove): Promise<{ deal: Deal; projectId: string | null }> {
-    return allOrNothing('move_deal', () => this.#move(move))
-  }
-
-  async #move({ dealId, stage: target, lostReason, position }: DealMove) {
+  async handle({ dealId, stage: target, lostReason, position }: DealMove): Promise<{ deal: Deal; projectId: string | null }> {
     const deal = await Deal.query().where('id', dealId).forUpdate().firstOrFail()
     const from = await DealStage.findOrFail(deal.stageId)
     if (deal.wonProjectId && target.kind !== 'won') {

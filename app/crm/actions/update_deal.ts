@@ -25,7 +25,8 @@ export default class UpdateDeal {
       if (deal.wonProjectId) throw new ConflictException(`“${deal.title}” is won: its client owns the project and cannot change`)
       deal.merge(await clientColumns(changes))
     }
-    if (changes.ownerId !== undefined) deal.ownerUserId = await checkOwner(changes.ownerId)
+    // An owner who has since left may stay on the deal until someone picks another.
+    if (changes.ownerId !== undefined && changes.ownerId !== deal.ownerUserId) deal.ownerUserId = await checkOwner(changes.ownerId)
     if (changes.title !== undefined) deal.title = changes.title
     if (changes.description !== undefined) deal.description = changes.description
     if (changes.value !== undefined) deal.valueCents = changes.value

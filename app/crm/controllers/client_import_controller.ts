@@ -24,7 +24,7 @@ export default class ClientImportController {
   /** A file to start from: the header and one example row. */
   async template({ response }: HttpContext) {
     response.header('content-type', 'text/csv; charset=utf-8')
-    response.attachment('clients-template.csv')
+    response.header('content-disposition', 'attachment; filename="clients-template.csv"')
     return stringify(
       [['Acme Ltd', 'Retail', 'acme.example', 'Ada Lovelace', 'ada@acme.example', '+44 20 7946 0000', 'CTO', 'VIP; Retainer']],
       { header: true, columns: [...IMPORT_COLUMNS] }

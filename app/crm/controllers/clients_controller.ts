@@ -46,7 +46,7 @@ export default class ClientsController {
     const filters = await clientFiltersValidator.validate(normalizeListQuery(request.qs()))
     const csv = await exportClientsCsv(filters)
     response.header('content-type', 'text/csv; charset=utf-8')
-    response.attachment(`clients-${DateTime.now().toISODate()}.csv`)
+    response.header('content-disposition', `attachment; filename="clients-${DateTime.now().toISODate()}.csv"`)
     return csv
   }
 

@@ -1,4 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { agencySettings } from '#core/public/agency'
+import { tenancy } from '#core/public/tenancy'
 import CreateDealStage from '#crm/actions/create_deal_stage'
 import DeleteDealStage from '#crm/actions/delete_deal_stage'
 import ReorderDealStages from '#crm/actions/reorder_deal_stages'
@@ -14,7 +16,7 @@ export default class DealStagesController {
   async index({ inertia, bouncer }: HttpContext) {
     await bouncer.with(CrmPolicy).authorize('viewPipeline')
     const { stages } = await stageSummaries(await orderedStages())
-    return inertia.render('crm/deals/stages', { stages })
+    return inertia.render('crm/deals/stages', { stages, currency: (await agencySettings(tenancy.agencyId())).currency })
   }
 
   async store({ request, response, bouncer, session }: HttpContext) {

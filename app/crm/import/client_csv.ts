@@ -65,18 +65,18 @@ const MALFORMED: Partial<Record<CsvError['code'], string>> = {
   CSV_RECORD_INCONSISTENT_COLUMNS: 'Malformed CSV line: more fields than the header has columns',
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'Malformed CSV line: more fields than the header has columns',
   CSV_INVALID_CLOSING_QUOTE: 'Malformed CSV line: a quote inside a field is not doubled ("")',
-  CSV_QUOTE_NOT_CLOSED: 'Malformed CSV line: a quote is not closed before the end of the file',
 }
 
 /** Reads the file; a line csv-parse cannot read is rejected on its own, the rest goes on. */
 export function parseClientCsv(input: Buffer | string): { records: RawRecord[]; rejected: RejectedRow[] } {
-  const rejected: RejectedRow[] = []
+  const rejected = new Map<number, RejectedRow>()
   let header: string[] = []
+  let lastLine = 1
   let rows: { record: Record<string, string | undefined>; info: { lines: number } }[]
   try {
+    // No `trim` option: with it, csv-parse loses its footing after a bad quote and drops the following rows.
     rows = parse(input, {
       bom: true,
-      trim: true,
       info: true,
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
@@ -84,8 +84,19 @@ export function parseClientCsv(input: Buffer | string): { records: RawRecord[]; 
       skip_records_with_error: true,
       max_record_size: 64 * 1024,
       columns: (names: string[]) => (header = names.map((name) => name.trim().toLowerCase())),
+      on_record: (record, context) => {
+        lastLine = Number(context.lines)
+        return record
+      },
       on_skip: (error) => {
-        if (error) rejected.push({ line: Number(error.lines), company: null, reason: MALFORMED[error.code] ?? `Malformed CSV line: ${error.message}` })
+        if (!error) return undefined
+        const line = Number(error.lines)
+        const reason =
+          error.code === 'CSV_QUOTE_NOT_CLOSED'
+            ? `Malformed CSV: a quote opened after line ${lastLine} is never closed, so the rest of the file could not be read`
+            : (MALFORMED[error.code] ?? `Malformed CSV line: ${error.message}`)
+        if (!rejected.has(line)) rejected.set(line, { line, company: null, reason })
+        lastLine = line
         return undefined
       },
     })
@@ -95,10 +106,13 @@ export function parseClientCsv(input: Buffer | string): { records: RawRecord[]; 
   if (!header.includes('company')) {
     fieldError('file', `The first line must name the columns, with at least “company” (${IMPORT_COLUMNS.join(', ')})`, 'csv')
   }
-  if (rows.length + rejected.length > IMPORT_MAX_ROWS) {
+  if (rows.length + rejected.size > IMPORT_MAX_ROWS) {
     fieldError('file', `The file has more than ${IMPORT_MAX_ROWS.toLocaleString('en')} rows: split it into several files`, 'csv')
   }
-  return { records: rows.map(({ record, info }) => ({ line: info.lines as number, values: record })), rejected }
+  return {
+    records: rows.map(({ record, info }) => ({ line: Number(info.lines), values: record })),
+    rejected: [...rejected.values()],
+  }
 }
 
 const rowValidator = vine.compile(
@@ -117,7 +131,7 @@ const rowValidator = vine.compile(
 const messages = new SimpleMessagesProvider(
   {
     'company.required': 'Missing company',
-    'contact_name.requiredIfAnyExists': 'Missing contact name (the row has other contact details)',
+    'contact_name.required': 'Missing contact name (the row has other contact details)',
     'maxLength': '{{ field }} is longer than {{ max }} characters',
     'email': 'Invalid email address',
     'url': 'Invalid website address',
@@ -137,8 +151,8 @@ const messages = new SimpleMessagesProvider(
 /** Checks one row with the same limits as the forms; empty cells count as absent. */
 export async function validateRecord(record: RawRecord): Promise<ImportRow | RejectedRow> {
   const present = Object.fromEntries(
-    IMPORT_COLUMNS.filter((column) => record.values[column]).map((column) => [column, record.values[column]])
-  )
+    IMPORT_COLUMNS.map((column) => [column, record.values[column]?.trim()]).filter(([, value]) => value)
+  ) as Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>
   const tags = present.tags ? splitTags(present.tags) : undefined
   const company = present.company ?? null
   try {

@@ -3,7 +3,7 @@ import Deal from '#crm/models/deal'
 import type { DealActivityDto, DealDto } from '#crm/dtos/deal'
 import { presentDeal, staffNames } from '#crm/queries/present_deals'
 
-export const DEAL_HISTORY_LIMIT = 100
+const DEAL_HISTORY_LIMIT = 100
 
 /** A deal and its history (the timeline entries recorded for it), newest first. */
 export async function dealDetail(dealId: string): Promise<{ deal: DealDto; history: DealActivityDto[] }> {

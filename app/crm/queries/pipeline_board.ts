@@ -7,7 +7,7 @@ import { presentDeals } from '#crm/queries/present_deals'
 import { stageSummaries } from '#crm/queries/stage_totals'
 
 /** Cards per column: won and lost columns grow forever; the list view shows the rest. */
-export const BOARD_COLUMN_LIMIT = 100
+const BOARD_COLUMN_LIMIT = 100
 
 export interface BoardColumnDto extends StageSummaryDto {
   deals: DealDto[]

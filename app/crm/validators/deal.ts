@@ -67,7 +67,7 @@ export const moveDealValidator = vine.compile(
   })
 )
 
-export const DEAL_SORTS = ['title', 'value', 'probability', 'expectedCloseDate', 'createdAt', 'updatedAt'] as const
+const DEAL_SORTS = ['title', 'value', 'probability', 'expectedCloseDate', 'createdAt', 'updatedAt'] as const
 
 /** The list view's and GET /api/deals' query string. */
 export const listDealsValidator = vine.compile(

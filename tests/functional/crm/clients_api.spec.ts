@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import { createAgency, createUser } from '#tests/helpers/factories'
 import { createClient } from '#tests/helpers/crm'
 import { assignMember, countRows, createTag, setClientColumns, tagClient } from '#tests/fixtures/crm/client_fixtures'
@@ -217,6 +218,57 @@ test.group('Clients API: writes', () => {
     assert.isNull(restored.body().client.archivedAt)
     assert.equal((await client.get('/api/clients').bearerToken(a.token)).body().total, 1)
   })
+
+  test('creating, editing, archiving and restoring a client are in the audit log', async ({ client, assert }) => {
+    const a = await createAgency('Audit')
+    const created = await client.post('/api/clients').bearerToken(a.token).json({ companyName: 'Audited' })
+    const id = created.body().client.id
+    await client.patch(`/api/clients/${id}`).bearerToken(a.token).json({ companyName: 'Audited Ltd' })
+    await client.post(`/api/clients/${id}/archive`).bearerToken(a.token)
+    await client.post(`/api/clients/${id}/restore`).bearerToken(a.token)
+    const entries = await db
+      .connection('owner')
+      .from('audit_logs')
+      .where({ agency_id: a.agencyId, entity_type: 'client', entity_id: id })
+      .orderBy('created_at')
+      .select('action', 'before', 'after', 'actor_id')
+    assert.deepEqual(entries.map((entry) => entry.action), ['created', 'updated', 'archived', 'restored'])
+    assert.equal(entries[1].before.companyName, 'Audited')
+    assert.equal(entries[1].after.companyName, 'Audited Ltd')
+    assert.isTrue(entries.every((entry) => entry.actor_id === a.userId))
+  })
+
+  test('odd values in bodies and query strings are 4xx, never a server error', async ({ client, assert }) => {
+    const a = await createAgency('Odd')
+    const { clientId } = await createClient(a.agencyId, 'Odd Co')
+    const odd: unknown[] = [null, '', ' ', 'x'.repeat(20_000), '\u0000', '💥', -1, 1e308, true, [], ['a'], { nested: { deep: true } }]
+    const bodies: [string, 'post' | 'patch', string[]][] = [
+      ['/api/clients', 'post', ['companyName', 'industry', 'website', 'address', 'tagIds', 'primaryContact']],
+      [`/api/clients/${clientId}`, 'patch', ['companyName', 'website', 'tagIds']],
+      [`/api/clients/${clientId}/contacts`, 'post', ['name', 'email', 'phone', 'isPrimary']],
+      ['/api/tags', 'post', ['name', 'color']],
+      [`/api/clients/${clientId}/notes`, 'post', ['kind', 'body', 'occurredAt']],
+    ]
+    // One manager per endpoint keeps each under the per-user rate limit.
+    for (const [url, method, fields] of bodies) {
+      const { token } = await createUser(a.agencyId, 'manager')
+      for (const value of odd) {
+        for (const field of fields) {
+          const response = await client[method](url).bearerToken(token).json({ companyName: 'Valid', name: 'Valid', kind: 'note', body: 'Valid', [field]: value })
+          const what = `${method} ${url} ${field}=${JSON.stringify(value)?.slice(0, 30)}`
+          assert.isBelow(response.status(), 500, what)
+          assert.notEqual(response.status(), 429, what)
+        }
+      }
+    }
+    for (const query of ['search=%00', 'search[]=a', 'tag[a][b]=c', 'page=1e308', 'perPage=-5', 'sort[]=name', `search=${'x'.repeat(500)}`]) {
+      const response = await client.get(`/api/clients?${query}`).bearerToken(a.token)
+      assert.equal(response.status(), 422, query)
+    }
+    for (const id of ['0', 'null', "1' or '1'='1", 'ffffffff-ffff-ffff-ffff-ffffffffffff']) {
+      ;(await client.get(`/api/clients/${id}`).bearerToken(a.token)).assertStatus(404)
+    }
+  }).timeout(120_000)
 })
 
 test.group('Clients API: contacts', () => {

@@ -22,12 +22,12 @@ async function asRuntimeRole<T>(context: Context, work: (trx: any) => Promise<T>
 }
 
 /** One statement in its own transaction (a refused statement aborts the transaction it runs in). */
-function runAs(context: Context, sql: string, bindings: unknown[] = []) {
-  return asRuntimeRole(context, (trx) => trx.rawQuery(sql, bindings))
+function runAs(context: Context, sql: string, bindings: string[] = []): Promise<{ rowCount: number }> {
+  return asRuntimeRole(context, async (trx) => await trx.rawQuery(sql, bindings))
 }
 
 /** The error a refused statement raises ('' when it was not refused). */
-async function refusal(context: Context, sql: string, bindings: unknown[] = []) {
+async function refusal(context: Context, sql: string, bindings: string[] = []) {
   try {
     await runAs(context, sql, bindings)
     return ''
@@ -45,7 +45,7 @@ const CRM_TABLES = ['tags', 'clients', 'contacts', 'client_tags', 'deal_stages',
  */
 async function seedCrm(agencyId: string, memberId: string) {
   const owner = db.connection('owner')
-  const id = async (sql: string, bindings: unknown[]) => (await owner.rawQuery(`${sql} returning id`, bindings)).rows[0].id as string
+  const id = async (sql: string, bindings: string[]) => (await owner.rawQuery(`${sql} returning id`, bindings)).rows[0].id as string
   const stage = await owner.from('deal_stages').where({ agency_id: agencyId, kind: 'open' }).orderBy('position').first()
   const tagId = await id(`insert into tags (agency_id, name) values (?, 'VIP')`, [agencyId])
   const rows = []
@@ -112,7 +112,7 @@ test.group('CRM and projects tables under RLS', () => {
     const a = await crmAgency('A')
     const b = await crmAgency('B')
     const asA = { agencyId: a.agencyId, userId: a.userId, role: 'owner' }
-    const inserts: [string, unknown[]][] = [
+    const inserts: [string, string[]][] = [
       [`insert into tags (agency_id, name) values (?, 'Intruder')`, [b.agencyId]],
       [`insert into clients (agency_id, company_name) values (?, 'Intruder')`, [b.agencyId]],
       [`insert into contacts (agency_id, client_id, name) values (?, ?, 'Intruder')`, [b.agencyId, b.assigned.clientId]],
@@ -202,7 +202,7 @@ test.group('CRM and projects tables under RLS', () => {
   test('a member cannot write clients, contacts, tags, timeline or deals', async ({ assert }) => {
     const a = await crmAgency('A')
     const asMember = { agencyId: a.agencyId, userId: a.member.userId, role: 'member' }
-    const inserts: [string, unknown[]][] = [
+    const inserts: [string, string[]][] = [
       [`insert into clients (agency_id, company_name) values (?, 'Mine now')`, [a.agencyId]],
       [`insert into contacts (agency_id, client_id, name) values (?, ?, 'Mine now')`, [a.agencyId, a.assigned.clientId]],
       [`insert into tags (agency_id, name) values (?, 'Mine now')`, [a.agencyId]],
@@ -215,7 +215,7 @@ test.group('CRM and projects tables under RLS', () => {
     for (const [sql, bindings] of inserts) {
       assert.match(await refusal(asMember, sql, bindings), /row-level security/, sql)
     }
-    const updates: [string, unknown[]][] = [
+    const updates: [string, string[]][] = [
       [`update clients set company_name = 'Renamed' where id = ?`, [a.assigned.clientId]],
       [`update contacts set name = 'Renamed' where id = ?`, [a.assigned.contactId]],
       [`update client_activities set body = 'Renamed' where id = ?`, [a.assigned.activityId]],
