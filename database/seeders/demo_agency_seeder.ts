@@ -8,6 +8,7 @@ import Agency from '#core/models/agency'
 import { findLogin } from '#core/queries/find_login'
 import { generateSecretToken } from '#core/security/secret_token'
 import { tenancy } from '#core/tenancy/tenant_context'
+import { seedDemoCrm } from '#database/demo/crm'
 
 export const DEMO_OWNER = { email: 'owner@brightwave.demo', password: 'throughline-demo' }
 
@@ -42,8 +43,10 @@ export default class DemoAgencySeeder extends BaseSeeder {
         paymentTermsDays: 14,
         brandColor: '#0f766e',
       })
+      const team = new Map<string, string>()
       for (const member of TEAM) {
-        await new CreateStaffUser().handle(agency.id, { ...member, password: DEMO_OWNER.password })
+        const staff = await new CreateStaffUser().handle(agency.id, { ...member, password: DEMO_OWNER.password })
+        team.set(staff.email, staff.id)
       }
       await Invitation.create({
         agencyId: agency.id,
@@ -53,6 +56,9 @@ export default class DemoAgencySeeder extends BaseSeeder {
         invitedBy: user.id,
         expiresAt: DateTime.now().plus({ days: 5 }),
       })
+      // The rest is written as the owner, so the timeline and audit name a person.
+      await tenancy.enter({ agencyId: agency.id, userId: user.id, role: 'owner' })
+      await seedDemoCrm(team)
     })
     console.info(`Demo agency ready: sign in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`)
   }
