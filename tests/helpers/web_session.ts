@@ -62,9 +62,12 @@ export class WebSession {
     return pageOf(response.text())
   }
 
-  async send(method: 'post' | 'patch' | 'delete', url: string, body: Record<string, unknown> = {}) {
+  /** `from` is the page the form was on: a redirect back returns there. */
+  async send(method: 'post' | 'put' | 'patch' | 'delete', url: string, body: Record<string, unknown> = {}, from?: string) {
     if (!this.#cookies.has('XSRF-TOKEN')) await this.get('/login')
-    const response = await this.client[method](url)
+    const request = this.client[method](url)
+    if (from) request.header('referer', from)
+    const response = await request
       .header('cookie', this.cookieHeader)
       .header('x-xsrf-token', decodeURIComponent(this.#cookies.get('XSRF-TOKEN') ?? ''))
       .json(body)
@@ -75,6 +78,10 @@ export class WebSession {
 
   post(url: string, body?: Record<string, unknown>) {
     return this.send('post', url, body)
+  }
+
+  put(url: string, body?: Record<string, unknown>, from?: string) {
+    return this.send('put', url, body, from)
   }
 
   patch(url: string, body?: Record<string, unknown>) {

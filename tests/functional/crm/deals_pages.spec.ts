@@ -9,12 +9,6 @@ import { WebSession } from '#tests/helpers/web_session'
 
 const owner = () => db.connection('owner')
 
-/** WebSession sends POST/PATCH/DELETE; the board moves cards with PUT, as Inertia's router.put does. */
-function put(client: ApiClient, web: WebSession, url: string, body: Record<string, unknown>, from = '/deals') {
-  const xsrf = decodeURIComponent(web.cookieHeader.match(/XSRF-TOKEN=([^;]+)/)![1])
-  return client.put(url).header('cookie', web.cookieHeader).header('x-xsrf-token', xsrf).header('referer', from).json(body).redirects(0)
-}
-
 async function signIn(client: ApiClient) {
   const a = await createAgency('Pages')
   const web = await new WebSession(client).login(a.email, PASSWORD)
@@ -69,7 +63,7 @@ test.group('Deal pages', () => {
     }
     const created = await web.post('/deals', { title: 'Sneaky', value: 1, client: { companyName: 'X' } })
     assert.equal(created.status(), 403)
-    assert.equal((await put(client, web, `/deals/${deal.id}/stage`, { stage: 'won' })).status(), 403)
+    assert.equal((await web.put(`/deals/${deal.id}/stage`, { stage: 'won' }, '/deals')).status(), 403)
     assert.lengthOf(await owner().from('deals').where('agency_id', a.agencyId), 1)
 
     const manager = await createUser(a.agencyId, 'manager')
@@ -94,12 +88,12 @@ test.group('Deal pages', () => {
     assert.containsSubset(deal, { title: 'Brand refresh', value: 1_200_000, probability: 30, prospect: { companyName: 'Umbrella', contactName: 'Alice' } })
 
     const proposal = board.columns[1]
-    const moved = await put(client, web, `/deals/${deal.id}/stage`, { stage: proposal.id, position: 0 })
+    const moved = await web.put(`/deals/${deal.id}/stage`, { stage: proposal.id, position: 0 }, '/deals')
     assert.equal(moved.status(), 302)
     assert.equal(moved.header('location'), '/deals')
 
     const won = board.columns.find((column: any) => column.kind === 'won')
-    await put(client, web, `/deals/${deal.id}/stage`, { stage: won.id })
+    await web.put(`/deals/${deal.id}/stage`, { stage: won.id }, '/deals')
     const after = await web.page('/deals')
     const project = await owner().from('projects').where('source_deal_id', deal.id).first()
     assert.deepEqual(after.props.wonProject, { id: project.id, dealTitle: 'Brand refresh' })
@@ -107,7 +101,7 @@ test.group('Deal pages', () => {
     assert.equal(after.props.board.columns[3].deals[0].projectId, project.id)
 
     // Leaving won is refused with a message on the board, and nothing changes.
-    const refused = await put(client, web, `/deals/${deal.id}/stage`, { stage: board.columns[0].id })
+    const refused = await web.put(`/deals/${deal.id}/stage`, { stage: board.columns[0].id }, '/deals')
     assert.equal(refused.status(), 302)
     const again = await web.page('/deals')
     assert.equal(again.props.flash.error, '“Brand refresh” is won and has a project, so it stays in Won')
@@ -118,7 +112,7 @@ test.group('Deal pages', () => {
     const { a, web } = await signIn(client)
     const deal = await apiDeal(client, a.token, { client: { companyName: 'Hooli' } })
     const lost = (await web.page('/deals')).props.board.columns[4]
-    const refused = await put(client, web, `/deals/${deal.id}/stage`, { stage: lost.id, lostReason: '' })
+    const refused = await web.put(`/deals/${deal.id}/stage`, { stage: lost.id, lostReason: '' }, '/deals')
     assert.equal(refused.status(), 302)
     assert.equal((await web.page('/deals')).props.errors.lostReason, 'Say why the deal was lost')
     const row = await owner().from('deals').where('id', deal.id).first()
@@ -137,7 +131,7 @@ test.group('Deal pages', () => {
     // Answered on a page with a redirect (302), which commits the request transaction.
     onDealWon(async () => fieldError('template', 'The project template is missing'))
     try {
-      const response = await put(client, web, `/deals/${deal.id}/stage`, { stage: 'won' })
+      const response = await web.put(`/deals/${deal.id}/stage`, { stage: 'won' }, '/deals')
       assert.equal(response.status(), 302)
     } finally {
       onDealWon(original)
@@ -197,7 +191,7 @@ test.group('Deal pages', () => {
     const stages = (await web.page('/deals/stages')).props.stages
     assert.deepEqual(stages.map((stage: any) => stage.name), ['Lead', 'Proposal', 'Negotiation', 'Discovery', 'Won', 'Lost'])
     const open = stages.filter((stage: any) => stage.kind === 'open').map((stage: any) => stage.id).reverse()
-    const reordered = await put(client, web, '/deals/stages/order', { stageIds: open }, '/deals/stages')
+    const reordered = await web.put('/deals/stages/order', { stageIds: open }, '/deals/stages')
     assert.equal(reordered.status(), 302)
     assert.deepEqual((await web.page('/deals/stages')).props.stages.map((stage: any) => stage.name), ['Discovery', 'Negotiation', 'Proposal', 'Lead', 'Won', 'Lost'])
 
