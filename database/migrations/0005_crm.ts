@@ -113,6 +113,16 @@ export default class extends BaseSchema {
       create trigger contacts_search_text after insert or update or delete on contacts
         for each row execute function crm_contacts_search_trigger()`)
 
+    // LIKE is not leakproof, so under RLS PostgreSQL filters every row of the agency
+    // before trying the pattern and never uses the trigram index. This look-up runs
+    // as the owner, so the index serves it, and returns ids of the current agency
+    // only; the caller's own RLS still applies to the rows it then reads.
+    this.schema.raw(`
+      create or replace function crm_client_ids_matching(p_pattern text) returns setof uuid
+        language sql stable security definer set search_path = public, pg_temp as $$
+          select id from clients where agency_id = app_current_agency_id() and search_text like p_pattern
+        $$`)
+
     this.schema.raw(`
       create table client_tags (
         agency_id uuid not null references agencies (id),
@@ -234,7 +244,7 @@ export default class extends BaseSchema {
     this.schema.raw('drop table if exists client_activities, deals, deal_stages, client_tags, contacts, clients, tags cascade')
     this.schema.raw('drop trigger if exists agencies_default_stages on agencies')
     this.schema.raw(
-      'drop function if exists crm_agency_default_stages_trigger(), crm_default_stages(uuid), crm_contacts_search_trigger(), crm_clients_search_trigger(), crm_client_search_text(uuid, text)'
+      'drop function if exists crm_client_ids_matching(text), crm_agency_default_stages_trigger(), crm_default_stages(uuid), crm_contacts_search_trigger(), crm_clients_search_trigger(), crm_client_search_text(uuid, text)'
     )
   }
 }

@@ -1,5 +1,5 @@
 import Client from '#crm/models/client'
-import { containsPattern } from '#crm/search/like_pattern'
+import { CLIENT_MATCHES_SQL, containsPattern } from '#crm/search/like_pattern'
 
 export interface ClientOptionDto {
   id: string
@@ -9,7 +9,7 @@ export interface ClientOptionDto {
 /** Clients to pick for a deal: active ones matching the search (trigram-indexed), by name. */
 export async function clientOptions(search?: string): Promise<ClientOptionDto[]> {
   const query = Client.query().whereNull('archivedAt').orderByRaw('lower(company_name)').orderBy('id').limit(20)
-  if (search) query.whereRaw('search_text like ?', [containsPattern(search)])
+  if (search) query.whereRaw(CLIENT_MATCHES_SQL, [containsPattern(search)])
   const clients = await query.select('id', 'companyName')
   return clients.map((client) => ({ id: client.id, companyName: client.companyName }))
 }

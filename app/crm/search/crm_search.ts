@@ -2,14 +2,14 @@ import type { SearchProvider } from '#core/public/search'
 import Client from '#crm/models/client'
 import Contact from '#crm/models/contact'
 import Deal from '#crm/models/deal'
-import { containsPattern } from '#crm/search/like_pattern'
+import { CLIENT_MATCHES_SQL, containsPattern } from '#crm/search/like_pattern'
 
 /** Each query matches a trigram-indexed expression (see database/migrations/0005_crm.ts). */
 export const clientSearch: SearchProvider = {
   label: 'Clients',
   async search(term, limit) {
     const clients = await Client.query()
-      .whereRaw('search_text like ?', [containsPattern(term)])
+      .whereRaw(CLIENT_MATCHES_SQL, [containsPattern(term)])
       .orderByRaw('archived_at is not null, lower(company_name)')
       .limit(limit)
     return clients.map((client) => ({

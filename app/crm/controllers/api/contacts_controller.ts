@@ -19,7 +19,7 @@ export default class ContactsController {
     await bouncer.with(CrmPolicy).authorize('manage')
     const client = await Client.findOrFail(params.id)
     const contact = await new CreateContact().handle(client, await request.validateUsing(createContactValidator))
-    return response.created({ contact: toContactDto(await Contact.findOrFail(contact.id)) })
+    return response.created({ contact: toContactDto(contact) })
   }
 
   async update({ params, request, bouncer }: HttpContext) {
