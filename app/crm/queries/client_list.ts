@@ -6,7 +6,7 @@ import Tag from '#crm/models/tag'
 import { toClientDto, type ClientDto } from '#crm/dtos/client'
 import { toPrimaryContactDto } from '#crm/dtos/contact'
 import { toTagDto, type TagDto } from '#crm/dtos/tag'
-import { containsPattern } from '#crm/search/like_pattern'
+import { CLIENT_MATCHES_SQL, containsPattern } from '#crm/search/like_pattern'
 
 export interface ClientFilters {
   search?: string
@@ -23,14 +23,13 @@ export const DEFAULT_PER_PAGE = 25
 /**
  * The one place the client list is filtered and sorted (page, CSV export, API).
  * Sorting reads the (agency_id, sort key, id) indexes of 0005_crm.ts; tags are
- * probed through client_tags_pkey. `search_text like` can use the trigram
- * index only where RLS lets the planner (LIKE is not leakproof), otherwise it
- * filters the agency's rows: about 5 ms for 10,000 clients.
+ * probed through client_tags_pkey. The search goes through
+ * crm_client_ids_matching so the trigram index serves it under RLS.
  */
 export function filteredClients(filters: ClientFilters) {
   const query = Client.query().where('agencyId', tenancy.agencyId())
   const search = filters.search?.trim()
-  if (search) query.whereRaw('search_text like ?', [containsPattern(search)])
+  if (search) query.whereRaw(CLIENT_MATCHES_SQL, [containsPattern(search)])
   const tags = [...new Set(filters.tag ?? [])]
   // One semi-join per tag (client_tags_pkey): a client must carry every one.
   for (const tagId of tags) {

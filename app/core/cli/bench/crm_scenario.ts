@@ -159,9 +159,9 @@ export async function seedCrmBenchData(options: { clients: number }): Promise<Cr
     contacts: contacts.length,
     terms: await Promise.all(
       terms.map(async (term) => {
-        const [count] = await clientListSql(agencyId, { search: term.term, order: 'lower(company_name)', page: 1 })
-        const { rows } = await owner.rawQuery(count.sql, count.bindings!)
-        return { ...term, matches: rows[0].total as number }
+        const [page] = clientListSql(agencyId, { search: term.term, order: 'lower(company_name)', page: 1 })
+        const { rows } = await owner.rawQuery(page.sql, page.bindings!)
+        return { ...term, matches: Number(rows[0]?.total ?? 0) }
       })
     ),
   }
@@ -187,16 +187,20 @@ export function crmEndpoints(bench: CrmBench): Endpoint[] {
 const containsPattern = (term: string) => `%${term.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`
 
 /**
- * GET /api/clients in SQL (app/crm/queries/client_list.ts): the total, then
- * one page with each client's primary contact and tags.
+ * GET /api/clients in SQL (app/crm/queries/client_list.ts): a searched list
+ * reads its page and total in one windowed query, an unsearched one counts
+ * apart and reads the page off the sort index; then each client's primary
+ * contact and tags.
  */
 function clientListSql(agencyId: string, options: { search?: string; order: string; page: number }): SqlStatement[] {
   const where = `agency_id = ? and archived_at is null${options.search ? ' and search_text like ?' : ''}`
   const bindings = options.search ? [agencyId, containsPattern(options.search)] : [agencyId]
+  const total = options.search ? 'count(*) over () as total' : '0 as total'
+  const page = `select *, ${total} from clients where ${where} order by ${options.order}, id limit ${PER_PAGE} offset ${(options.page - 1) * PER_PAGE}`
   return [
-    { sql: `select count(*)::int as total from clients where ${where}`, bindings },
+    ...(options.search ? [] : [{ sql: `select count(*)::int as total from clients where ${where}`, bindings }]),
     {
-      sql: `with page as (select * from clients where ${where} order by ${options.order}, id limit ${PER_PAGE} offset ${(options.page - 1) * PER_PAGE})
+      sql: `with page as (${page})
             select page.*, primary_contact.name, primary_contact.email,
                    (select coalesce(json_agg(t.name order by lower(t.name)), '[]') from client_tags ct join tags t on t.id = ct.tag_id
                     where ct.client_id = page.id) as tags
