@@ -1,8 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { createAgency, createUser } from '#tests/helpers/factories'
-import { createClient } from '#tests/helpers/crm'
-import { assignMember, countRows, createTag, setClientColumns, tagClient } from '#tests/fixtures/crm/client_fixtures'
+import { assignMember, countRows, createClient, createTag, setClientColumns, tagClient } from '#tests/helpers/crm'
 
 const names = (body: any) => body.clients.map((c: any) => c.companyName)
 

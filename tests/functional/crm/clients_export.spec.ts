@@ -1,9 +1,8 @@
 import { test } from '@japa/runner'
 import { parse } from 'csv-parse/sync'
 import { createAgency, createUser, PASSWORD } from '#tests/helpers/factories'
-import { createClient } from '#tests/helpers/crm'
+import { assignMember, createClient, createTag, setClientColumns, tagClient } from '#tests/helpers/crm'
 import { WebSession } from '#tests/helpers/web_session'
-import { assignMember, createTag, setClientColumns, tagClient } from '#tests/fixtures/crm/client_fixtures'
 
 test.group('CSV export of the client list', () => {
   test('exports exactly the filtered clients, across every page, with their details', async ({ client, assert }) => {

@@ -1,8 +1,7 @@
 import { test } from '@japa/runner'
 import { createAgency, createUser, PASSWORD } from '#tests/helpers/factories'
-import { createClient } from '#tests/helpers/crm'
+import { assignMember, countRows, createClient, createTag, tagClient } from '#tests/helpers/crm'
 import { WebSession } from '#tests/helpers/web_session'
-import { assignMember, countRows, createTag, tagClient } from '#tests/fixtures/crm/client_fixtures'
 
 test.group('Client pages', () => {
   test('the owner sees the list with filters from the query string, totals and write controls', async ({ client, assert }) => {

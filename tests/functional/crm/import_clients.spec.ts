@@ -3,9 +3,8 @@ import { readFile } from 'node:fs/promises'
 import app from '@adonisjs/core/services/app'
 import type { ApiClient } from '@japa/api-client'
 import { createAgency, createUser, PASSWORD } from '#tests/helpers/factories'
-import { createClient } from '#tests/helpers/crm'
+import { countRows, createClient, createTag } from '#tests/helpers/crm'
 import { WebSession } from '#tests/helpers/web_session'
-import { countRows, createTag } from '#tests/fixtures/crm/client_fixtures'
 
 const fixture = () => readFile(app.makePath('tests/fixtures/crm/clients_import.csv'))
 

@@ -4,9 +4,8 @@ import DealStage from '#crm/models/deal_stage'
 import Deal from '#crm/models/deal'
 import { relatedRecords } from '#crm/public/client_relations'
 import CreateProjectFromDeal from '#projects/actions/create_project_from_deal'
-import ProjectMember from '#projects/models/project_member'
 import { createAgency, createUser, PASSWORD } from '#tests/helpers/factories'
-import { createClient } from '#tests/helpers/crm'
+import { assignToProject, createClient } from '#tests/helpers/crm'
 import { pageOf, WebSession } from '#tests/helpers/web_session'
 
 /** A client with a deal won into a project, the way the pipeline does it. */
@@ -26,10 +25,6 @@ async function wonProject(agencyId: string, names: { client: string; deal: strin
     })
     return { clientId, dealId: deal.id, projectId }
   })
-}
-
-function assign(agencyId: string, projectId: string, userId: string) {
-  return withTenant(agencyId, () => ProjectMember.create({ projectId, userId, role: 'member' }))
 }
 
 test.group('Project pages', () => {
@@ -69,7 +64,7 @@ test.group('Project pages', () => {
     const agency = await createAgency('Show')
     const member = await createUser(agency.agencyId, 'member')
     const won = await wonProject(agency.agencyId, { client: 'Initech', deal: 'TPS portal' }, agency.userId)
-    await assign(agency.agencyId, won.projectId, member.userId)
+    await assignToProject(agency.agencyId, won.projectId, member.userId)
 
     const web = await new WebSession(client).login(agency.email, PASSWORD)
     const page = await web.page(`/projects/${won.projectId}`)
@@ -102,7 +97,7 @@ test.group('Project pages', () => {
     const member = await createUser(agency.agencyId, 'member')
     const assigned = await wonProject(agency.agencyId, { client: 'Globex', deal: 'Intranet' })
     const other = await wonProject(agency.agencyId, { client: 'Hooli', deal: 'Landing pages' })
-    await assign(agency.agencyId, assigned.projectId, member.userId)
+    await assignToProject(agency.agencyId, assigned.projectId, member.userId)
 
     const web = await new WebSession(client).login(member.email, PASSWORD)
     const list = await web.page('/projects')
