@@ -1,4 +1,5 @@
 import { tenancy } from '#core/public/tenancy'
+import { isUuid } from '#core/public/ids'
 import { agencySettings } from '#core/public/agency'
 import Client from '#crm/models/client'
 import Contact from '#crm/models/contact'
@@ -10,7 +11,7 @@ import { CLIENT_MATCHES_SQL, containsPattern } from '#crm/search/like_pattern'
 
 export interface ClientFilters {
   search?: string
-  /** Tag ids: a client must carry every one of them. */
+  /** Tag ids or names: a client must carry every one of them. */
   tag?: string[]
   industry?: string
   /** `false` (default): active clients; `true`: archived ones; `all`. */
@@ -32,10 +33,13 @@ export function filteredClients(filters: ClientFilters) {
   if (search) query.whereRaw(CLIENT_MATCHES_SQL, [containsPattern(search)])
   const tags = [...new Set(filters.tag ?? [])]
   // One semi-join per tag (client_tags_pkey): a client must carry every one.
-  for (const tagId of tags) {
-    query.whereExists((sub) =>
-      sub.from('client_tags').whereColumn('client_tags.client_id', 'clients.id').where('client_tags.tag_id', tagId)
-    )
+  for (const tag of tags) {
+    const byId = isUuid(tag)
+    query.whereExists((sub) => {
+      sub.from('client_tags').whereColumn('client_tags.client_id', 'clients.id')
+      if (byId) sub.where('client_tags.tag_id', tag)
+      else sub.join('tags', 'tags.id', 'client_tags.tag_id').whereRaw('lower(tags.name) = ?', [tag.toLowerCase()])
+    })
   }
   if (filters.industry) query.whereRaw('lower(industry) = ?', [filters.industry.toLowerCase()])
   const archived = filters.archived ?? 'false'

@@ -53,7 +53,8 @@ export const clientTagsValidator = vine.compile(vine.object({ tagIds: tagIds() }
 /** The list's filters, shared by the page, the CSV export and the API. */
 const filters = {
   search: vine.string().trim().maxLength(100).optional(),
-  tag: vine.array(vine.string().uuid()).maxLength(20).optional(),
+  /** Tag ids, or tag names (case-insensitive). */
+  tag: vine.array(vine.string().trim().minLength(1).maxLength(40)).maxLength(20).optional(),
   industry: vine.string().trim().maxLength(80).optional(),
   archived: vine.enum(['true', 'false', 'all'] as const).optional(),
   sort: vine.enum(['name', 'revenue', 'activity'] as const).optional(),

@@ -36,7 +36,7 @@ test.group('Clients API: list, search, filters, sorting', () => {
 
   test('perPage outside 1..100 and other bad parameters are 422', async ({ client, assert }) => {
     const a = await createAgency('Bounds')
-    for (const query of ['perPage=0', 'perPage=101', 'perPage=abc', 'page=0', 'sort=size', 'archived=maybe', 'tag=not-a-uuid']) {
+    for (const query of ['perPage=0', 'perPage=101', 'perPage=abc', 'page=0', 'sort=size', 'archived=maybe', `tag=${'x'.repeat(41)}`]) {
       const response = await client.get(`/api/clients?${query}`).bearerToken(a.token)
       response.assertStatus(422)
       assert.match(response.body().errors[0].field, new RegExp(`^${query.split('=')[0]}`))
@@ -78,6 +78,8 @@ test.group('Clients API: list, search, filters, sorting', () => {
     assert.deepEqual(await list(`tag=${vip}&tag=${retainer}`), ['Both Tags'])
     assert.deepEqual(await list(`tag[]=${vip}&tag[]=${retainer}`), ['Both Tags'])
     assert.deepEqual(await list(`tag=${vip}`), ['Both Tags', 'Only VIP'])
+    assert.deepEqual(await list('tag=vip&tag=RETAINER'), ['Both Tags'], 'tags by name, whatever the case')
+    assert.deepEqual(await list('tag=Unknown'), [])
     assert.deepEqual(await list('industry=retail'), ['Only VIP'])
     assert.deepEqual(await list('archived=true'), ['Archived Co'])
     assert.deepEqual(await list('archived=all&industry=Retail'), ['Archived Co', 'Only VIP'])
