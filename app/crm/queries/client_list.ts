@@ -34,10 +34,10 @@ export function filteredClients(filters: ClientFilters) {
   const tags = [...new Set(filters.tag ?? [])]
   // One semi-join per tag (client_tags_pkey): a client must carry every one.
   for (const tag of tags) {
-    const byId = isUuid(tag)
+    const tagId = isUuid(tag) ? tag : null
     query.whereExists((sub) => {
       sub.from('client_tags').whereColumn('client_tags.client_id', 'clients.id')
-      if (byId) sub.where('client_tags.tag_id', tag)
+      if (tagId) sub.where('client_tags.tag_id', tagId)
       else sub.join('tags', 'tags.id', 'client_tags.tag_id').whereRaw('lower(tags.name) = ?', [tag.toLowerCase()])
     })
   }
