@@ -74,6 +74,10 @@ test.group('CRM roles through the API and pages', () => {
     const clients = await web.page('/clients')
     assert.include(JSON.stringify(clients.props), a.assigned)
     assert.notInclude(JSON.stringify(clients.props), a.other)
+    // The main navigation (server-rendered) does not offer the pipeline to a member.
+    const html = (await web.get('/clients')).text()
+    assert.include(html, 'href="/clients"')
+    assert.notInclude(html, 'href="/deals"')
   })
 
   test('a manager manages the whole CRM of the agency', async ({ client, assert }) => {
