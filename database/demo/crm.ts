@@ -6,6 +6,7 @@ import CreateTag from '#crm/actions/create_tag'
 import LogClientActivity from '#crm/actions/log_client_activity'
 import MoveDealStage from '#crm/actions/move_deal_stage'
 import Client from '#crm/models/client'
+import ClientActivity from '#crm/models/client_activity'
 import { findStage } from '#crm/queries/deal_stages'
 
 const TAGS = [
@@ -50,6 +51,16 @@ const ACTIVITIES: Array<{ client: string; kind: 'note' | 'call' | 'meeting' | 'e
   { client: 'Little Paws Rescue', kind: 'call', body: 'Grace asked about non-profit pricing.', daysAgo: 2 },
 ]
 
+/** Runs a step, then dates the timeline entries it wrote `daysAgo` days back. */
+async function backdated<T>(daysAgo: number, step: () => Promise<T>) {
+  const since = DateTime.now()
+  const result = await step()
+  await ClientActivity.query()
+    .where('occurredAt', '>=', since.toJSDate())
+    .update({ occurredAt: DateTime.now().minus({ days: daysAgo + 3 }).toJSDate() })
+  return result
+}
+
 /** Clients with contacts and tags, deals in every stage (two won into projects, one lost), a timeline. */
 export async function seedDemoCrm(team: Map<string, string>) {
   const tagIds = new Map<string, string>()
@@ -66,18 +77,23 @@ export async function seedDemoCrm(team: Map<string, string>) {
   }
 
   for (const deal of DEALS) {
-    const created = await new CreateDeal().handle({
-      title: deal.title,
-      description: deal.description,
-      value: deal.value,
-      clientId: clientIds.get(deal.client),
-      ownerId: team.get(deal.ownerEmail) ?? null,
-      expectedCloseDate: deal.closeInDays === null ? null : DateTime.now().plus({ days: deal.closeInDays }).toISODate(),
-    })
+    // Each step of the deal's history happened a week apart, the last one a few days ago.
+    let age = (deal.moves.length + 1) * 7
+    const created = await backdated(age, () =>
+      new CreateDeal().handle({
+        title: deal.title,
+        description: deal.description,
+        value: deal.value,
+        clientId: clientIds.get(deal.client),
+        ownerId: team.get(deal.ownerEmail) ?? null,
+        expectedCloseDate: deal.closeInDays === null ? null : DateTime.now().plus({ days: deal.closeInDays }).toISODate(),
+      })
+    )
     for (const move of deal.moves) {
       const stage = await findStage(move.stage)
       if (!stage) throw new Error(`The demo pipeline has no ${move.stage} stage`)
-      await new MoveDealStage().handle({ dealId: created.id, stage, lostReason: move.lostReason })
+      age -= 7
+      await backdated(age, () => new MoveDealStage().handle({ dealId: created.id, stage, lostReason: move.lostReason }))
     }
   }
   // A prospect that is not a client yet.
