@@ -1,23 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { appRole } from '#config/database'
+import { asRuntimeRole } from '#tests/helpers/runtime_role'
 import { createAgency } from '#tests/helpers/factories'
-
-/** Runs SQL as the runtime role inside a transaction with the given context (or none). */
-async function asRuntimeRole<T>(context: { agencyId?: string; userId?: string; role?: string } | null, work: (trx: any) => Promise<T>) {
-  const trx = await db.connection('app').transaction()
-  try {
-    if (context) {
-      await trx.rawQuery(
-        `select set_config('app.agency_id', ?, true), set_config('app.user_id', ?, true), set_config('app.role', ?, true)`,
-        [context.agencyId ?? '', context.userId ?? '', context.role ?? '']
-      )
-    }
-    return await work(trx)
-  } finally {
-    await trx.rollback()
-  }
-}
 
 const TENANT_TABLES = ['users', 'invitations', 'password_resets', 'auth_access_tokens', 'audit_logs']
 

@@ -1,25 +1,8 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { appRole } from '#config/database'
+import { asRuntimeRole, type SqlContext as Context } from '#tests/helpers/runtime_role'
 import { createAgency, createUser } from '#tests/helpers/factories'
-
-type Context = { agencyId?: string; userId?: string; role?: string } | null
-
-/** Runs SQL as the runtime role inside a transaction with the given context (or none), then rolls back. */
-async function asRuntimeRole<T>(context: Context, work: (trx: any) => Promise<T>) {
-  const trx = await db.connection('app').transaction()
-  try {
-    if (context) {
-      await trx.rawQuery(
-        `select set_config('app.agency_id', ?, true), set_config('app.user_id', ?, true), set_config('app.role', ?, true)`,
-        [context.agencyId ?? '', context.userId ?? '', context.role ?? '']
-      )
-    }
-    return await work(trx)
-  } finally {
-    await trx.rollback()
-  }
-}
 
 /** One statement in its own transaction (a refused statement aborts the transaction it runs in). */
 function runAs(context: Context, sql: string, bindings: string[] = []): Promise<{ rowCount: number }> {
