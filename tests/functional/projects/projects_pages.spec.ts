@@ -92,6 +92,30 @@ test.group('Project pages', () => {
     assert.equal((await web.get('/projects/not-a-uuid')).status(), 404)
   })
 
+  test('the API lists and shows projects like the pages, 404 for another agency\u2019s or an unassigned member\u2019s', async ({ client, assert }) => {
+    const a = await createAgency('Api')
+    const b = await createAgency('Other')
+    const member = await createUser(a.agencyId, 'member')
+    const ours = await wonProject(a.agencyId, { client: 'Initech', deal: 'TPS portal' }, a.userId)
+    const theirs = await wonProject(b.agencyId, { client: 'Umbrella', deal: 'Secret lab site' })
+
+    const list = await client.get('/api/projects').bearerToken(a.token)
+    list.assertStatus(200)
+    assert.deepEqual(list.body().projects.map((p: any) => p.id), [ours.projectId])
+    const show = await client.get(`/api/projects/${ours.projectId}`).bearerToken(a.token)
+    show.assertStatus(200)
+    assert.containsSubset(show.body().project, {
+      id: ours.projectId,
+      name: 'TPS portal',
+      status: 'planning',
+      budget: 2_500_000,
+      client: { id: ours.clientId, name: 'Initech' },
+      sourceDeal: { id: ours.dealId, title: 'TPS portal' },
+    })
+    ;(await client.get(`/api/projects/${theirs.projectId}`).bearerToken(a.token)).assertStatus(404)
+    ;(await client.get(`/api/projects/${ours.projectId}`).bearerToken(member.token)).assertStatus(404)
+  })
+
   test('a member sees only the projects they are assigned to, without deal details', async ({ client, assert }) => {
     const agency = await createAgency('Members')
     const member = await createUser(agency.agencyId, 'member')
