@@ -14,6 +14,7 @@ import { clientDeals } from '#crm/queries/client_deals'
 import { exportClientsCsv } from '#crm/queries/export_clients'
 import { industryOptions } from '#crm/queries/industries'
 import { listTags } from '#crm/queries/tags'
+import { stageOptions } from '#crm/queries/deal_stages'
 import {
   clientFiltersValidator,
   clientListValidator,
@@ -32,11 +33,14 @@ export default class ClientsController {
         search: filters.search ?? '',
         tag: filters.tag ?? [],
         industry: filters.industry ?? '',
+        stage: filters.stage ?? '',
         archived: filters.archived ?? 'false',
         sort: filters.sort ?? 'name',
       },
       tags: await listTags(),
       industries: await industryOptions(),
+      // Members see no deals, so they get no stage filter.
+      stages: (await bouncer.with(CrmPolicy).allows('viewPipeline')) ? await stageOptions() : [],
       can: { manage: await bouncer.with(CrmPolicy).allows('manage') },
     })
   }

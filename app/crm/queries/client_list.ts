@@ -14,6 +14,8 @@ export interface ClientFilters {
   /** Tag ids or names: a client must carry every one of them. */
   tag?: string[]
   industry?: string
+  /** Clients with a deal in this stage: its id, its name, or a kind (`open`, `won`, `lost`). */
+  stage?: string
   /** `false` (default): active clients; `true`: archived ones; `all`. */
   archived?: 'true' | 'false' | 'all'
   sort?: 'name' | 'revenue' | 'activity'
@@ -42,6 +44,17 @@ export function filteredClients(filters: ClientFilters) {
     })
   }
   if (filters.industry) query.whereRaw('lower(industry) = ?', [filters.industry.toLowerCase()])
+  if (filters.stage) {
+    const stage = filters.stage.toLowerCase()
+    // RLS hides deals from members, so for them this filter finds nothing.
+    query.whereExists((sub) =>
+      sub
+        .from('deals')
+        .join('deal_stages', 'deal_stages.id', 'deals.stage_id')
+        .whereColumn('deals.client_id', 'clients.id')
+        .where((match) => match.whereRaw('deal_stages.id::text = ?', [stage]).orWhereRaw('lower(deal_stages.name) = ?', [stage]).orWhere('deal_stages.kind', stage))
+    )
+  }
   const archived = filters.archived ?? 'false'
   if (archived === 'false') query.whereNull('archivedAt')
   if (archived === 'true') query.whereNotNull('archivedAt')

@@ -1,3 +1,4 @@
+import { isUuid } from '#core/public/ids'
 import DealStage from '#crm/models/deal_stage'
 
 /** The board's column order: open stages by position, then won, then lost. */
@@ -7,8 +8,6 @@ export function orderedStages() {
   return DealStage.query().orderByRaw(STAGE_ORDER_SQL)
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /**
  * A stage named by id, by name (any case) or by its terminal kind (`won`,
  * `lost`, whatever those stages are called now). Open stages may not be
@@ -16,9 +15,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  */
 export async function findStage(ref: string) {
   const wanted = ref.trim()
-  if (UUID.test(wanted)) return DealStage.find(wanted)
+  const id = isUuid(wanted) ? wanted : null
+  if (id) return DealStage.find(id)
   const byName = await DealStage.query().whereRaw('lower(name) = ?', [wanted.toLowerCase()]).first()
   if (byName) return byName
   const kind = wanted.toLowerCase()
   return kind === 'won' || kind === 'lost' ? DealStage.findBy('kind', kind) : null
+}
+
+/** Stages to pick in a filter, in board order. */
+export async function stageOptions() {
+  return (await orderedStages().select('id', 'name')).map((stage) => ({ id: stage.id, name: stage.name }))
 }

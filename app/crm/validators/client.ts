@@ -56,6 +56,8 @@ const filters = {
   /** Tag ids, or tag names (case-insensitive). */
   tag: vine.array(vine.string().trim().minLength(1).maxLength(40)).maxLength(20).optional(),
   industry: vine.string().trim().maxLength(80).optional(),
+  /** Clients with a deal in this stage: its id, its name, or a kind (`open`, `won`, `lost`). */
+  stage: vine.string().trim().maxLength(40).optional(),
   archived: vine.enum(['true', 'false', 'all'] as const).optional(),
   sort: vine.enum(['name', 'revenue', 'activity'] as const).optional(),
 }

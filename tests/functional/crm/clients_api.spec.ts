@@ -45,6 +45,30 @@ test.group('Clients API: list, search, filters, sorting', () => {
     ;(await client.get('/api/clients?perPage=1').bearerToken(a.token)).assertStatus(200)
   })
 
+  test('filters by the stage of the client\u2019s deals: by stage name, id or kind', async ({ client, assert }) => {
+    const a = await createAgency('Stages')
+    const inProposal = await createClient(a.agencyId, 'Proposal Co')
+    const won = await createClient(a.agencyId, 'Won Co')
+    await createClient(a.agencyId, 'No Deals Co')
+    const deal = async (clientId: string, stage: string) => {
+      const created = await client.post('/api/deals').bearerToken(a.token).json({ title: 'Work', value: 100_000, clientId })
+      created.assertStatus(201)
+      ;(await client.put(`/api/deals/${created.body().deal.id}/stage`).bearerToken(a.token).json({ stage })).assertStatus(200)
+      return created.body().deal.stageId as string
+    }
+    await deal(inProposal.clientId, 'proposal')
+    await deal(won.clientId, 'won')
+
+    const list = async (query: string) => names((await client.get(`/api/clients?${query}`).bearerToken(a.token)).body())
+    assert.deepEqual(await list('stage=Proposal'), ['Proposal Co'])
+    assert.deepEqual(await list('stage=won'), ['Won Co'])
+    assert.deepEqual(await list('stage=open'), ['Proposal Co'])
+    const { stages } = (await client.get('/api/deal-stages').bearerToken(a.token)).body()
+    const wonStage = stages.find((stage: any) => stage.kind === 'won')
+    assert.deepEqual(await list(`stage=${wonStage.id}`), ['Won Co'])
+    assert.deepEqual(await list('stage=nowhere'), [])
+  })
+
   test('search matches company, contact name and contact email, whatever the case', async ({ client, assert }) => {
     const a = await createAgency('Search')
     await createClient(a.agencyId, 'Northwind Traders', { name: 'Nancy Davolio', email: 'nancy@northwind.test' })

@@ -18,6 +18,7 @@ test.group('Client pages', () => {
     assert.deepEqual(page.props.list.clients.map((c: any) => c.companyName), ['Stark Industries', 'Wayne Enterprises'])
     assert.isTrue(page.props.can.manage)
     assert.containsSubset(page.props.tags, [{ id: vip, name: 'VIP', clientCount: 1 }])
+    assert.deepEqual(page.props.stages.map((stage: any) => stage.name), ['Lead', 'Proposal', 'Negotiation', 'Won', 'Lost'])
 
     const filtered = await web.page(`/clients?search=lucius&tag[]=${vip}&sort=activity`)
     assert.deepEqual(filtered.props.list.clients.map((c: any) => c.companyName), ['Wayne Enterprises'])
@@ -123,6 +124,7 @@ test.group('Client pages', () => {
     const list = await web.page('/clients')
     assert.isFalse(list.props.can.manage)
     assert.deepEqual(list.props.list.clients.map((c: any) => c.companyName), ['Assigned Ltd'])
+    assert.deepEqual(list.props.stages, [], 'members see no deals, so no stage filter')
 
     const show = await web.page(`/clients/${clientId}`)
     assert.deepEqual(show.props.can, { manage: false, viewPipeline: false })
