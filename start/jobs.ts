@@ -2,3 +2,4 @@
 | Job registry: every module's jobs by name, for producers and workers alike.
 */
 import '#core/jobs/index'
+import '#projects/jobs/index'

@@ -20,6 +20,8 @@ const MeController = () => import('#core/controllers/api/me_controller')
 const UsersController = () => import('#core/controllers/api/users_controller')
 const AgencyController = () => import('#core/controllers/api/agency_controller')
 const SearchController = () => import('#core/controllers/search_controller')
+const NotificationsController = () => import('#core/controllers/notifications_controller')
+const ApiNotificationsController = () => import('#core/controllers/api/notifications_controller')
 
 const uuid = router.matchers.uuid()
 
@@ -53,6 +55,10 @@ router
         router.get('/dashboard', [DashboardController, 'show'])
         // JSON for the header's search box (session-authenticated fetch).
         router.get('/search', [SearchController, 'index'])
+        // The header's bell: JSON list for its dropdown; marking read answers by going back.
+        router.get('/notifications', [NotificationsController, 'index'])
+        router.post('/notifications/read-all', [NotificationsController, 'readAll'])
+        router.post('/notifications/:id/read', [NotificationsController, 'read']).where('id', uuid)
         for (const module of placeholderModules) router.get(`/${module}`, [PlaceholderController, 'show'])
 
         router.get('/settings/agency', [AgencySettingsController, 'show'])
@@ -88,6 +94,9 @@ router
     router.patch('/agency', [AgencyController, 'update'])
     router.get('/audit-log', [ApiAuditLogController, 'index'])
     router.get('/search', [SearchController, 'index'])
+    router.get('/notifications', [ApiNotificationsController, 'index'])
+    router.post('/notifications/read-all', [ApiNotificationsController, 'readAll'])
+    router.post('/notifications/:id/read', [ApiNotificationsController, 'read']).where('id', uuid)
   })
   .prefix('/api')
   .use([...apiStack(), middleware.auth({ guards: ['api'] }), throttleUser])

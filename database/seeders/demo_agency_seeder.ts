@@ -9,7 +9,7 @@ import { findLogin } from '#core/queries/find_login'
 import { generateSecretToken } from '#core/security/secret_token'
 import { tenancy } from '#core/tenancy/tenant_context'
 import { seedDemoCrm } from '#database/demo/crm'
-import { seedDemoProjectTeams } from '#database/demo/projects'
+import { seedDemoProjects } from '#database/demo/projects'
 
 export const DEMO_OWNER = { email: 'owner@brightwave.demo', password: 'throughline-demo' }
 
@@ -60,7 +60,7 @@ export default class DemoAgencySeeder extends BaseSeeder {
       // The rest is written as the owner, so the timeline and audit name a person.
       await tenancy.enter({ agencyId: agency.id, userId: user.id, role: 'owner' })
       await seedDemoCrm(team)
-      await seedDemoProjectTeams(team)
+      await seedDemoProjects(team)
     })
     console.info(`Demo agency ready: sign in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`)
   }

@@ -27,6 +27,7 @@ export type Flash = {
 export type SharedProps = {
   auth: { user: AuthUser | null }
   agency: CurrentAgency | null
+  notifications: { unread: number } | null
   flash: Flash
   errors: Record<string, string>
 }

@@ -1,22 +1,6 @@
 import { test } from '@japa/runner'
-import type { Locator, Page } from 'playwright'
 import { createAgency, PASSWORD } from '#tests/helpers/factories'
-import { assertMoved, open, signIn } from '#tests/helpers/browser_pages'
-
-/** Drags with real mouse events in small steps, as SortableJS needs to see a drag. */
-async function drag(page: Page, card: Locator, target: Locator) {
-  const from = (await card.boundingBox())!
-  const to = (await target.boundingBox())!
-  const start = { x: from.x + from.width / 2, y: from.y + 15 }
-  const end = { x: to.x + to.width / 2, y: to.y + 30 }
-  await page.mouse.move(start.x, start.y)
-  await page.mouse.down()
-  for (let step = 1; step <= 20; step++) {
-    await page.mouse.move(start.x + ((end.x - start.x) * step) / 20, start.y + ((end.y - start.y) * step) / 20)
-    await page.waitForTimeout(20)
-  }
-  await page.mouse.up()
-}
+import { assertMoved, drag, open, signIn } from '#tests/helpers/browser_pages'
 
 test.group('CRM: from client to won deal to project', () => {
   test('create a client with two contacts and two tags, win its deal by dragging, and find the project and the history', async ({

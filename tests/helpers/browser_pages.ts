@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright'
+import type { BrowserContext, Locator, Page } from 'playwright'
 
 export const origin = () => `http://${process.env.HOST}:${process.env.PORT}`
 
@@ -38,4 +38,19 @@ export async function signIn(context: BrowserContext, email: string, password: s
   await page.getByRole('button', { name: 'Sign in' }).click()
   await assertMoved(page, '/login', '/dashboard')
   return page
+}
+
+/** Drags with real mouse events in small steps, as SortableJS needs to see a drag. */
+export async function drag(page: Page, item: Locator, target: Locator, offsetY = 30) {
+  const from = (await item.boundingBox())!
+  const to = (await target.boundingBox())!
+  const start = { x: from.x + from.width / 2, y: from.y + 15 }
+  const end = { x: to.x + to.width / 2, y: to.y + offsetY }
+  await page.mouse.move(start.x, start.y)
+  await page.mouse.down()
+  for (let step = 1; step <= 20; step++) {
+    await page.mouse.move(start.x + ((end.x - start.x) * step) / 20, start.y + ((end.y - start.y) * step) / 20)
+    await page.waitForTimeout(20)
+  }
+  await page.mouse.up()
 }

@@ -15,10 +15,13 @@ export interface AgencySettingsInput {
   paymentTermsDays?: number
   requireTimeApproval?: boolean
   brandColor?: string
+  /** minor units per hour; null clears */
+  defaultHourlyRate?: number | null
+  defaultCostRate?: number | null
   logo?: MultipartFile | null
 }
 
-const AUDITED = ['name', 'currency', 'timezone', 'taxRateBasisPoints', 'invoicePrefix', 'paymentTermsDays', 'requireTimeApproval', 'brandColor', 'logoPath'] as const
+const AUDITED = ['name', 'currency', 'timezone', 'taxRateBasisPoints', 'invoicePrefix', 'paymentTermsDays', 'requireTimeApproval', 'brandColor', 'logoPath', 'defaultHourlyRateCents', 'defaultCostRateCents'] as const
 
 function snapshot(agency: Agency) {
   return Object.fromEntries(AUDITED.map((key) => [key, agency[key]]))
@@ -27,9 +30,11 @@ function snapshot(agency: Agency) {
 export default class UpdateAgencySettings {
   async handle(agency: Agency, input: AgencySettingsInput) {
     const before = snapshot(agency)
-    const { logo, taxRate, ...plain } = input
+    const { logo, taxRate, defaultHourlyRate, defaultCostRate, ...plain } = input
     agency.merge(Object.fromEntries(Object.entries(plain).filter(([, value]) => value !== undefined)))
     if (taxRate !== undefined) agency.taxRateBasisPoints = Math.round(taxRate * 100)
+    if (defaultHourlyRate !== undefined) agency.defaultHourlyRateCents = defaultHourlyRate
+    if (defaultCostRate !== undefined) agency.defaultCostRateCents = defaultCostRate
     if (logo) {
       const key = `agencies/${agency.id}/logo-${randomUUID()}.${logo.extname}`
       await logo.moveToDisk(key)

@@ -1,7 +1,7 @@
 import { BaseCommand, flags } from '@adonisjs/core/ace'
 import type { CommandOptions } from '@adonisjs/core/types/ace'
 import { Worker, type Job as BullJob } from 'bullmq'
-import { resolveJob } from '#core/queue/job_registry'
+import { registeredSchedules, resolveJob } from '#core/queue/job_registry'
 
 const SHUTDOWN_GRACE_MS = 10_000
 
@@ -58,6 +58,7 @@ export default class QueueListen extends BaseCommand {
     process.once('SIGTERM', stop)
     // Started by a supervisor (dev, start, the test suite) with an IPC channel: stop when it goes away.
     if (process.send) process.once('disconnect', stop)
+    for (const schedule of registeredSchedules()) await schedule()
     logger.info(`worker listening on ${this.queue.join(', ')}`)
   }
 

@@ -12,6 +12,9 @@ export interface AgencyDto {
   invoicePrefix: string
   paymentTermsDays: number
   requireTimeApproval: boolean
+  /** Minor units per hour; used when neither project nor member has a rate. */
+  defaultHourlyRate: number | null
+  defaultCostRate: number | null
 }
 
 /** The logo is served to the agency's own signed-in staff, never from a public path. */
@@ -31,5 +34,7 @@ export function toAgencyDto(agency: Agency): AgencyDto {
     invoicePrefix: agency.invoicePrefix,
     paymentTermsDays: agency.paymentTermsDays,
     requireTimeApproval: agency.requireTimeApproval,
+    defaultHourlyRate: agency.defaultHourlyRateCents,
+    defaultCostRate: agency.defaultCostRateCents,
   }
 }

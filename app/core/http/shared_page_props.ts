@@ -1,6 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import Agency from '#core/models/agency'
 import { logoUrl } from '#core/dtos/agency'
+import { unreadNotificationCount } from '#core/queries/user_notifications'
 
 /** Props every Inertia page receives: who is signed in, their agency's branding, flash messages and form errors. */
 export const sharedPageProps = {
@@ -14,6 +15,8 @@ export const sharedPageProps = {
     const agency = await Agency.find(user.agencyId)
     return agency ? { id: agency.id, name: agency.name, logoUrl: logoUrl(agency), brandColor: agency.brandColor } : null
   },
+  /** The bell's badge; the list itself is fetched when the bell opens. */
+  notifications: async (ctx: HttpContext) => (ctx.auth?.user ? { unread: await unreadNotificationCount() } : null),
   flash: (ctx: HttpContext) => ({
     success: ctx.session?.flashMessages.get('success') as string | undefined,
     error: ctx.session?.flashMessages.get('error') as string | undefined,

@@ -36,6 +36,13 @@ export default class Agency extends BaseModel {
   @column()
   declare requireTimeApproval: boolean
 
+  /** The last step of project rate resolution (minor units per hour). */
+  @column()
+  declare defaultHourlyRateCents: number | null
+
+  @column()
+  declare defaultCostRateCents: number | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

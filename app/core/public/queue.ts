@@ -2,5 +2,5 @@
  * Jobs: each module registers its jobs by name in its own `jobs/index.ts`
  * (imported from start/jobs.ts) and queues them after commit.
  */
-export { registerJobs, type QueueJob, type JobClass } from '#core/queue/job_registry'
+export { registerJobs, registerSchedule, type QueueJob, type JobClass } from '#core/queue/job_registry'
 export { dispatchAfterCommit } from '#core/queue/dispatch'

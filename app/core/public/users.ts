@@ -22,3 +22,9 @@ export interface StaffIdentity {
   agencyId: string
   role: StaffRole
 }
+
+/** A person's own billable and cost rates (minor units), for rate resolution in other modules. */
+export async function staffRates(userId: string): Promise<{ hourlyRateCents: number | null; costRateCents: number | null } | null> {
+  const user = await User.find(userId)
+  return user ? { hourlyRateCents: user.hourlyRateCents, costRateCents: user.costRateCents } : null
+}

@@ -30,3 +30,18 @@ export async function resolveJob(name: string): Promise<JobClass> {
 export function registeredJobNames() {
   return [...registry.keys()]
 }
+
+/**
+ * Repeating work (sweeps, reminders): each module registers how to put its
+ * schedules in place; the worker runs these when it starts. They must be
+ * idempotent — every worker start runs them again.
+ */
+const schedules: Array<() => Promise<void>> = []
+
+export function registerSchedule(schedule: () => Promise<void>) {
+  schedules.push(schedule)
+}
+
+export function registeredSchedules() {
+  return [...schedules]
+}

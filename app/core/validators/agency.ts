@@ -30,6 +30,9 @@ const fields = () => ({
     .regex(/^#[0-9a-fA-F]{6}$/),
 })
 
+/** Minor units per hour; null clears it. */
+const rate = () => vine.number().withoutDecimals().min(0).max(100_000_000).nullable().optional()
+
 const logo = () => vine.file({ size: '2mb', extnames: ['png', 'jpg', 'jpeg', 'svg', 'webp'] }).optional()
 
 /** PATCH /api/agency: any subset of the settings. */
@@ -44,11 +47,19 @@ export const agencySettingsValidator = vine.compile(
     paymentTermsDays: partial.paymentTermsDays.optional(),
     brandColor: partial.brandColor.optional(),
     requireTimeApproval: vine.boolean().optional(),
+    defaultHourlyRate: rate(),
+    defaultCostRate: rate(),
     logo: logo(),
   })
 )
 
 /** The settings page posts every field; an emptied one is an error, not "unchanged". */
 export const agencySettingsFormValidator = vine.compile(
-  vine.object({ ...fields(), requireTimeApproval: vine.boolean().optional(), logo: logo() })
+  vine.object({
+    ...fields(),
+    requireTimeApproval: vine.boolean().optional(),
+    defaultHourlyRate: rate(),
+    defaultCostRate: rate(),
+    logo: logo(),
+  })
 )

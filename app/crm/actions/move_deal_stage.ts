@@ -7,7 +7,7 @@ import ClientActivity from '#crm/models/client_activity'
 import Deal from '#crm/models/deal'
 import DealStage from '#crm/models/deal_stage'
 import { recordClientEvent } from '#crm/public/timeline'
-import { wonDealHandler } from '#crm/public/won_deals'
+import { projectTemplateOptions, wonDealHandler } from '#crm/public/won_deals'
 
 export interface DealMove {
   dealId: string
@@ -15,6 +15,8 @@ export interface DealMove {
   lostReason?: string | null
   /** 0-based place in the target column; the end by default. */
   position?: number
+  /** A project template for the project a win creates (blank without it). */
+  templateId?: string | null
 }
 
 /**
@@ -25,7 +27,7 @@ export interface DealMove {
  * handler throwing included) rolls it back, leaving the deal as it was.
  */
 export default class MoveDealStage {
-  async handle({ dealId, stage: target, lostReason, position }: DealMove): Promise<{ deal: Deal; projectId: string | null }> {
+  async handle({ dealId, stage: target, lostReason, position, templateId }: DealMove): Promise<{ deal: Deal; projectId: string | null }> {
     const deal = await Deal.query().where('id', dealId).forUpdate().firstOrFail()
     const from = await DealStage.findOrFail(deal.stageId)
     if (deal.wonProjectId && target.kind !== 'won') {
@@ -33,6 +35,7 @@ export default class MoveDealStage {
     }
     const changesStage = target.id !== from.id || (target.kind === 'won' && !deal.wonProjectId)
     if (changesStage && target.kind === 'lost' && !lostReason) fieldError('lostReason', 'Say why the deal was lost', 'required')
+    if (changesStage && target.kind === 'won' && templateId) await this.#checkTemplate(templateId)
     await lockColumns([from.id, target.id])
 
     if (!changesStage) {
@@ -78,6 +81,7 @@ export default class MoveDealStage {
         valueCents: deal.valueCents,
         currency: deal.currency,
         ownerUserId: deal.ownerUserId,
+        templateId: templateId ?? null,
       })
       deal.wonProjectId = projectId
       await deal.save()
@@ -91,6 +95,14 @@ export default class MoveDealStage {
     })
     await deal.refresh()
     return { deal, projectId: deal.wonProjectId }
+  }
+
+  /** Another agency's template is hidden by RLS, so it is "not there" like a typo. */
+  async #checkTemplate(templateId: string) {
+    const templates = await projectTemplateOptions()
+    if (!templates.some((template) => template.id === templateId)) {
+      fieldError('templateId', 'There is no project template with this id', 'exists')
+    }
   }
 
   /** A prospect's deal is won: the company becomes a client and takes the deal's history with it. */

@@ -5,6 +5,7 @@ import DeleteDeal from '#crm/actions/delete_deal'
 import MoveDealStage from '#crm/actions/move_deal_stage'
 import UpdateDeal from '#crm/actions/update_deal'
 import { flashingConflicts } from '#crm/controllers/pipeline_conflicts'
+import { projectTemplateOptions } from '#crm/public/won_deals'
 import CrmPolicy from '#crm/policies/crm_policy'
 import { clientOption, clientOptions } from '#crm/queries/client_options'
 import { dealDetail } from '#crm/queries/deal_detail'
@@ -29,6 +30,8 @@ export default class DealsController {
       board: await pipelineBoard(),
       forecast: await dealForecast(),
       options: await dealFormOptions(),
+      /** Offered when a deal is dropped on Won: a blank project or one of these. */
+      projectTemplates: await projectTemplateOptions(),
       /** Set by a move to won, so the board can link to the new project. */
       wonProject: (session.flashMessages.get('wonProject') as { id: string; dealTitle: string } | undefined) ?? null,
     })
@@ -47,7 +50,11 @@ export default class DealsController {
 
   async show({ inertia, params, bouncer }: HttpContext) {
     await bouncer.with(CrmPolicy).authorize('viewPipeline')
-    return inertia.render('crm/deals/show', { ...(await dealDetail(params.id)), options: await dealFormOptions() })
+    return inertia.render('crm/deals/show', {
+      ...(await dealDetail(params.id)),
+      options: await dealFormOptions(),
+      projectTemplates: await projectTemplateOptions(),
+    })
   }
 
   /** JSON for the deal form's client picker. */
@@ -76,11 +83,11 @@ export default class DealsController {
 
   async move(ctx: HttpContext) {
     await ctx.bouncer.with(CrmPolicy).authorize('manage')
-    const { stage: ref, lostReason, position } = await ctx.request.validateUsing(moveDealValidator)
+    const { stage: ref, lostReason, position, templateId } = await ctx.request.validateUsing(moveDealValidator)
     const stage = await findStage(ref)
     if (!stage) fieldError('stage', 'There is no stage with this name or id', 'exists')
     return flashingConflicts(ctx, async () => {
-      const { deal, projectId } = await new MoveDealStage().handle({ dealId: ctx.params.id, stage, lostReason, position })
+      const { deal, projectId } = await new MoveDealStage().handle({ dealId: ctx.params.id, stage, lostReason, position, templateId })
       if (projectId && stage.kind === 'won') {
         ctx.session.flash('success', `“${deal.title}” is won: its project is ready`)
         ctx.session.flash('wonProject', { id: projectId, dealTitle: deal.title })

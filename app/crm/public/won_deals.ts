@@ -12,6 +12,8 @@ export interface WonDeal {
   valueCents: number
   currency: string
   ownerUserId: string | null
+  /** A project template chosen when winning (its budget, if it has one, replaces the deal value). */
+  templateId?: string | null
 }
 
 export type WonDealHandler = (deal: WonDeal) => Promise<{ projectId: string }>
@@ -25,4 +27,24 @@ export function onDealWon(next: WonDealHandler) {
 export function wonDealHandler(): WonDealHandler {
   if (!handler) throw new Error('No handler for won deals: the projects module registers one at boot')
   return handler
+}
+
+/** A project template the won dialog and `PUT /api/deals/:id/stage` offer. */
+export interface ProjectTemplateOption {
+  id: string
+  name: string
+}
+
+type TemplateOptionsProvider = () => Promise<ProjectTemplateOption[]>
+
+let templateOptions: TemplateOptionsProvider = async () => []
+
+/** Projects registers its templates at boot; without it, winning offers a blank project only. */
+export function registerProjectTemplateOptions(provider: TemplateOptionsProvider) {
+  templateOptions = provider
+}
+
+/** The current agency's templates (read under the request's RLS). */
+export function projectTemplateOptions(): Promise<ProjectTemplateOption[]> {
+  return templateOptions()
 }

@@ -64,6 +64,8 @@ export const moveDealValidator = vine.compile(
     stage: vine.string().trim().minLength(1).maxLength(64),
     lostReason: optionalText(1000),
     position: vine.number().withoutDecimals().min(0).max(1_000_000).optional(),
+    /** Only used when the move wins the deal: the new project follows this template. */
+    templateId: vine.string().uuid().nullable().optional(),
   })
 )
 

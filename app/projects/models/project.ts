@@ -4,6 +4,8 @@ import { BaseModel, beforeCreate, column } from '@adonisjs/lucid/orm'
 import { tenancy } from '#core/public/tenancy'
 
 export type ProjectStatus = 'planning' | 'active' | 'on_hold' | 'completed'
+export type BillingType = 'hourly' | 'fixed' | 'retainer'
+export type RetainerPeriod = 'monthly' | 'quarterly'
 
 export default class Project extends BaseModel {
   static selfAssignPrimaryKey = true
@@ -35,6 +37,44 @@ export default class Project extends BaseModel {
 
   @column()
   declare currency: string
+
+  @column()
+  declare billingType: BillingType
+
+  /** The project's billable rate, between a member's project override and their own rate. */
+  @column()
+  declare hourlyRateCents: number | null
+
+  @column()
+  declare budgetSeconds: number | null
+
+  /** 'YYYY-MM-DD' */
+  @column()
+  declare startDate: string | null
+
+  /** 'YYYY-MM-DD', never before startDate */
+  @column()
+  declare deadline: string | null
+
+  @column()
+  declare retainerAmountCents: number | null
+
+  @column()
+  declare retainerPeriod: RetainerPeriod | null
+
+  @column()
+  declare retainerIncludedSeconds: number | null
+
+  /** Unused included hours carry over this many periods; 0 = no rollover. */
+  @column()
+  declare retainerRolloverPeriods: number
+
+  @column()
+  declare overageRateCents: number | null
+
+  /** Set by the database from the request's user; a manager keeps the projects they created. */
+  @column()
+  declare createdByUserId: string | null
 
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime

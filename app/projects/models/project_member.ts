@@ -17,6 +17,15 @@ export default class ProjectMember extends BaseModel {
   @column()
   declare role: 'manager' | 'member'
 
+  @column()
+  declare billableRateCents: number | null
+
+  @column()
+  declare costRateCents: number | null
+
+  @column()
+  declare weeklyAllocatedSeconds: number | null
+
   @column.dateTime({ autoCreate: true })
   declare createdAt: DateTime
 

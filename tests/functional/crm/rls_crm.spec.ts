@@ -218,7 +218,8 @@ test.group('CRM and projects tables under RLS', () => {
     const a = await crmAgency('A')
     const asManager = { agencyId: a.agencyId, userId: a.manager.userId, role: 'manager' }
     await asRuntimeRole(asManager, async (trx) => {
-      assert.deepEqual(await counts(trx), ALL_OF_ONE_AGENCY)
+      // Projects are the exception: managers see only the projects they manage (0007_project_workspace).
+      assert.deepEqual(await counts(trx), { ...ALL_OF_ONE_AGENCY, projects: 0, project_members: 0 })
       await trx.rawQuery(`insert into clients (agency_id, company_name) values (?, 'Managed Co')`, [a.agencyId])
       const renamed = await trx.rawQuery(`update deals set title = 'Renamed' where agency_id = ?`, [a.agencyId])
       assert.equal(renamed.rowCount, 2)

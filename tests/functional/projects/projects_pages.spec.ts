@@ -56,8 +56,9 @@ test.group('Project pages', () => {
     const web = await new WebSession(client).login(agency.email, PASSWORD)
     const response = await web.get('/projects')
     assert.deepEqual(pageOf(response.text()).props.projects, [])
-    assert.include(response.text(), 'No projects yet')
-    assert.include(response.text(), 'when a deal moves to Won')
+    assert.include(response.text(), 'No projects match')
+    assert.include(response.text(), 'Projects start from won deals or with “New project”')
+    assert.include(response.text(), 'href="/projects/create"')
   })
 
   test('the project page links back to its client and deal and lists the team', async ({ client, assert }) => {
@@ -75,9 +76,10 @@ test.group('Project pages', () => {
       client: { id: won.clientId, name: 'Initech' },
       sourceDeal: { id: won.dealId, title: 'TPS portal' },
     })
+    const blank = { billableRate: null, costRate: null, weeklyHours: null }
     assert.deepEqual(page.props.project.team, [
-      { userId: agency.userId, name: 'Olivia Owner', role: 'manager' },
-      { userId: member.userId, name: 'member person', role: 'member' },
+      { userId: agency.userId, name: 'Olivia Owner', role: 'manager', ...blank },
+      { userId: member.userId, name: 'member person', role: 'member', ...blank },
     ])
   })
 

@@ -40,10 +40,10 @@ export default class DealsController {
   /** `projectId` is the won deal's project (the same one however often it is won), null otherwise. */
   async move({ params, request, bouncer }: HttpContext) {
     await bouncer.with(CrmPolicy).authorize('manage')
-    const { stage: ref, lostReason, position } = await request.validateUsing(moveDealValidator)
+    const { stage: ref, lostReason, position, templateId } = await request.validateUsing(moveDealValidator)
     const stage = await findStage(ref)
     if (!stage) fieldError('stage', 'There is no stage with this name or id', 'exists')
-    const { deal, projectId } = await new MoveDealStage().handle({ dealId: params.id, stage, lostReason, position })
+    const { deal, projectId } = await new MoveDealStage().handle({ dealId: params.id, stage, lostReason, position, templateId })
     return { deal: await presentDeal(deal), projectId }
   }
 

@@ -1,7 +1,13 @@
-import { nextTick, ref } from 'vue'
-import { router } from '@inertiajs/vue3'
+import { computed, nextTick, ref } from 'vue'
+import { router, usePage } from '@inertiajs/vue3'
 import type { DealDto, DealStageDto } from '~/components/crm/deals/types'
 import type { SharedProps } from '~/lib/page_props'
+
+/** A project template the won dialog offers (the board page's `projectTemplates`). */
+export interface ProjectTemplateOption {
+  id: string
+  name: string
+}
 
 interface Move {
   deal: Pick<DealDto, 'id' | 'title' | 'stageId'>
@@ -13,9 +19,15 @@ interface Move {
 /**
  * Moves a deal through PUT /deals/:id/stage, the same action for drag and
  * drop, the keyboard menu and the deal page. A move to a lost stage first
- * asks for the reason; the outcome is announced to screen readers.
+ * asks for the reason; a move to won, on a page that offers project templates
+ * (the board's `projectTemplates`), asks for a blank project or a template.
+ * The outcome is announced to screen readers.
  */
 export function useDealMove(onCancel: () => void = () => {}) {
+  const page = usePage()
+  const templates = computed(() => ((page.props as { projectTemplates?: ProjectTemplateOption[] }).projectTemplates ?? []))
+  const pendingWon = ref<Move | null>(null)
+  const wonOpen = ref(false)
   const pendingLost = ref<Move | null>(null)
   const lostOpen = ref(false)
   const lostError = ref<string>()
@@ -29,7 +41,22 @@ export function useDealMove(onCancel: () => void = () => {}) {
       lostOpen.value = true
       return
     }
+    if (move.stage.kind === 'won' && move.deal.stageId !== move.stage.id && templates.value.length > 0) {
+      pendingWon.value = move
+      wonOpen.value = true
+      return
+    }
     send(move)
+  }
+
+  function confirmWon(templateId: string | null) {
+    if (pendingWon.value) send(pendingWon.value, undefined, templateId)
+  }
+
+  function cancelWon() {
+    if (!pendingWon.value) return
+    pendingWon.value = null
+    onCancel()
   }
 
   function confirmLost(reason: string) {
@@ -42,10 +69,10 @@ export function useDealMove(onCancel: () => void = () => {}) {
     onCancel()
   }
 
-  function send({ deal, stage, position }: Move, lostReason?: string) {
+  function send({ deal, stage, position }: Move, lostReason?: string, templateId?: string | null) {
     router.put(
       `/deals/${deal.id}/stage`,
-      { stage: stage.id, position, lostReason },
+      { stage: stage.id, position, lostReason, templateId },
       {
         preserveScroll: true,
         preserveState: true,
@@ -56,12 +83,16 @@ export function useDealMove(onCancel: () => void = () => {}) {
             lostError.value = errors.lostReason
             return
           }
-          announcement.value = errors.stage ?? `“${deal.title}” could not be moved`
+          announcement.value = errors.stage ?? errors.templateId ?? `“${deal.title}” could not be moved`
+          pendingWon.value = null
+          wonOpen.value = false
           onCancel()
         },
         onSuccess: (page) => {
           pendingLost.value = null
           lostOpen.value = false
+          pendingWon.value = null
+          wonOpen.value = false
           const refused = (page.props as unknown as SharedProps).flash?.error
           announcement.value = refused ?? (deal.stageId === stage.id ? `“${deal.title}” reordered in ${stage.name}` : `“${deal.title}” moved to ${stage.name}`)
           // The card re-rendered in its new place: if focus got lost on the way, put it back on the card.
@@ -74,5 +105,19 @@ export function useDealMove(onCancel: () => void = () => {}) {
     )
   }
 
-  return { request, confirmLost, cancelLost, pendingLost, lostOpen, lostError, processing, announcement }
+  return {
+    request,
+    confirmLost,
+    cancelLost,
+    pendingLost,
+    lostOpen,
+    lostError,
+    confirmWon,
+    cancelWon,
+    pendingWon,
+    wonOpen,
+    templates,
+    processing,
+    announcement,
+  }
 }
