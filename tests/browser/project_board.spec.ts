@@ -4,7 +4,7 @@ import { withTenant } from '#core/public/tenancy'
 import Project from '#projects/models/project'
 import ProjectMember from '#projects/models/project_member'
 import Task from '#projects/models/task'
-import { createAgency, PASSWORD } from '#tests/helpers/factories'
+import { createAgency, createUser, PASSWORD } from '#tests/helpers/factories'
 import { createClient } from '#tests/helpers/crm'
 import { drag, open, signIn } from '#tests/helpers/browser_pages'
 
@@ -64,5 +64,23 @@ test.group('Projects: task board', () => {
     const edges = await db.connection('owner').from('task_dependencies').where('project_id', projectId)
     assert.lengthOf(edges, 1)
     await page.close()
+  })
+
+  test('a member signed in sees only the projects they are assigned to', async ({ browserContext }) => {
+    const agency = await createAgency('Member view')
+    const member = await createUser(agency.agencyId, 'member')
+    const { clientId } = await createClient(agency.agencyId, 'Initech')
+    await withTenant(agency.agencyId, async () => {
+      const mine = await Project.create({ clientId, name: 'Assigned rebuild', status: 'active', currency: 'USD' })
+      await Project.create({ clientId, name: 'Somebody else’s project', status: 'active', currency: 'USD' })
+      await ProjectMember.create({ projectId: mine.id, userId: member.userId, role: 'member' })
+    })
+
+    const page = await signIn(browserContext, member.email, PASSWORD)
+    await page.getByRole('link', { name: 'Projects' }).first().click()
+    const table = page.getByRole('table', { name: 'Projects' })
+    await table.getByRole('link', { name: 'Assigned rebuild' }).waitFor()
+    await page.assertNotExists(table.getByRole('link', { name: 'Somebody else’s project' }))
+    await page.assertNotExists(page.getByRole('link', { name: 'New project' }))
   })
 })
