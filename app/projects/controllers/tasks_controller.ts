@@ -1,6 +1,4 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { isUuid } from '#core/public/ids'
-import { listStaff } from '#core/public/users'
 import { flashingConflicts } from '#projects/controllers/flashing_conflicts'
 import { AddChecklistItem, DeleteChecklistItem, UpdateChecklistItem } from '#projects/actions/checklist'
 import CreateTask from '#projects/actions/create_task'
@@ -8,11 +6,10 @@ import DeleteTask from '#projects/actions/delete_task'
 import { AddTaskComment } from '#projects/actions/task_comments'
 import UpdateTask from '#projects/actions/update_task'
 import ChecklistItem from '#projects/models/checklist_item'
-import Milestone from '#projects/models/milestone'
 import Task from '#projects/models/task'
 import TaskPolicy from '#projects/policies/task_policy'
-import { listTasks, taskBoard, taskOptions } from '#projects/queries/list_tasks'
-import { taskDetail } from '#projects/queries/present_tasks'
+import { listTasks, taskBoard } from '#projects/queries/list_tasks'
+import { taskFormOptions } from '#projects/queries/task_form_options'
 import { workspaceProject } from '#projects/queries/workspace_project'
 import {
   commentValidator,
@@ -45,17 +42,10 @@ export default class TasksController {
     })
   }
 
-  /** What both views need: choices for the forms, who may do what, and the task opened in the dialog (`?task=`). */
+  /** What both views need: form choices, the task opened in the dialog (`?task=`), and who may do what. */
   private async shared({ request, auth, bouncer }: HttpContext, projectId: string) {
-    // A stale or mangled `?task=` just opens nothing.
-    const openId = request.qs().task
-    const openTask = isUuid(openId) ? await Task.query().where({ id: openId, projectId }).first() : null
-    const milestones = await Milestone.query().where('projectId', projectId).orderByRaw('due_date asc nulls last').select('id', 'name')
     return {
-      openTask: openTask ? await taskDetail(openTask) : null,
-      taskOptions: await taskOptions(projectId),
-      milestones: milestones.map(({ id, name }) => ({ id, name })),
-      staff: (await listStaff({ activeOnly: true })).map(({ id, name }) => ({ id, name })),
+      ...(await taskFormOptions(projectId, request.qs().task)),
       canManage: await bouncer.with(TaskPolicy).allows('manage', projectId),
       canWork: await bouncer.with(TaskPolicy).allows('work', projectId),
       userId: auth.user!.id,

@@ -121,3 +121,5 @@ export function useDealMove(onCancel: () => void = () => {}) {
     announcement,
   }
 }
+
+export type DealMove = ReturnType<typeof useDealMove>
