@@ -3,3 +3,4 @@
 */
 import '#core/jobs/index'
 import '#projects/jobs/index'
+import '#time/jobs/index'

@@ -4,3 +4,4 @@
 */
 import '#crm/register'
 import '#projects/register'
+import '#time/register'

@@ -4,3 +4,4 @@
 import '#core/routes'
 import '#crm/routes'
 import '#projects/routes'
+import '#time/routes'

@@ -24,9 +24,13 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [
     () => testUtils.db('owner').migrate(),
     () => mailCatcher.start(),
-    () => worker.start(),
+    // Cleanups run in reverse: the worker stops (finishing its jobs) before the migrations are rolled back.
+    async () => {
+      await worker.start()
+      return () => worker.stop()
+    },
   ],
-  teardown: [() => worker.stop(), () => mailCatcher.stop()],
+  teardown: [() => mailCatcher.stop()],
 }
 
 export const configureSuite: Config['configureSuite'] = (suite) => {

@@ -20,8 +20,13 @@ const PG_INPUT_ERRORS: Record<string, number> = {
   '23502': 422, // not null
   '23505': 409, // unique violation
   '23503': 409, // foreign key
+  '23P01': 409, // exclusion constraint (e.g. overlapping time, when a concurrent write won)
   '42501': 404, // RLS refused the row: never reveal it exists
+  TL409: 409, // our triggers: a locked record (submitted time…); the message is written for people
 }
+
+/** SQLSTATEs whose message our own SQL wrote for the user, so it is shown as it is. */
+const OWN_MESSAGES = new Set(['TL409'])
 
 const MESSAGES: Record<number, string> = {
   401: 'Authentication required',
@@ -52,9 +57,10 @@ export default class HttpExceptionHandler extends ExceptionHandler {
     const err = error as ErrorLike
     const pgStatus = err?.code ? PG_INPUT_ERRORS[err.code] : undefined
     if (pgStatus) {
+      const message = OWN_MESSAGES.has(err.code!) && err.message ? err.message : MESSAGES[pgStatus]
       return this.wantsJson(ctx)
-        ? ctx.response.status(pgStatus).send({ errors: [{ message: MESSAGES[pgStatus] }] })
-        : super.handle(Object.assign(new Error(MESSAGES[pgStatus]), { status: pgStatus }), ctx)
+        ? ctx.response.status(pgStatus).send({ errors: [{ message }] })
+        : super.handle(Object.assign(new Error(message), { status: pgStatus }), ctx)
     }
     if (err?.code === 'E_ROW_NOT_FOUND' || err?.code === 'E_ROUTE_NOT_FOUND') {
       if (this.wantsJson(ctx)) return ctx.response.status(404).send({ errors: [{ message: MESSAGES[404] }] })

@@ -41,6 +41,10 @@ export default class Project extends BaseModel {
   @column()
   declare billingType: BillingType
 
+  /** Time logged here is billable unless the person says otherwise. */
+  @column()
+  declare billableByDefault: boolean
+
   /** The project's billable rate, between a member's project override and their own rate. */
   @column()
   declare hourlyRateCents: number | null

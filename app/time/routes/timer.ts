@@ -1,0 +1,5 @@
+import { staffApi, staffPages } from '#start/route_groups'
+
+staffPages(() => {})
+
+staffApi(() => {})
