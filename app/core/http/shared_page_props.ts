@@ -27,3 +27,19 @@ export const sharedPageProps = {
     return Object.fromEntries(Object.entries(bag).map(([field, messages]) => [field, Array.isArray(messages) ? messages[0] : messages]))
   },
 }
+
+export type SharedPropResolver = (ctx: HttpContext) => unknown
+
+const registeredKeys = new Set<string>()
+
+/**
+ * Adds a page-wide prop owned by another module (see #core/public/shared_props).
+ * Inertia reads this same object (config/inertia.ts) on every render, so a key
+ * registered at boot reaches every page; core's own keys cannot be replaced.
+ */
+export function registerSharedProp(key: string, resolver: SharedPropResolver) {
+  const props = sharedPageProps as Record<string, unknown>
+  if (key in props && !registeredKeys.has(key)) throw new Error(`Shared prop "${key}" belongs to core`)
+  registeredKeys.add(key)
+  props[key] = resolver
+}
