@@ -18,6 +18,8 @@ export interface WeekGridCellDto {
   /** The one entry a typed duration changes; null when empty or when several share the cell. */
   entryId: string | null
   count: number
+  /** Several or timed entries: the sum is shown, and they change in the day view. */
+  inDayView: boolean
   editable: boolean
 }
 
@@ -60,6 +62,7 @@ export function gridCell(date: string, entries: TimeEntryDto[], open: boolean): 
     seconds,
     entryId: single?.id ?? null,
     count: entries.length,
+    inDayView: entries.length > 1 || (single !== null && single.startedAt !== null),
     editable: open && (entries.length === 0 || plainDraft),
   }
 }
