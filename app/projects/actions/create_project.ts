@@ -30,6 +30,7 @@ export default class CreateProject {
     const project = new Project()
     project.merge({
       billingType: 'hourly',
+      billableByDefault: true,
       retainerRolloverPeriods: 0,
       ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
       status: 'planning',

@@ -6,6 +6,8 @@ export interface ProjectFields {
   name?: string
   description?: string | null
   billingType?: 'hourly' | 'fixed' | 'retainer'
+  /** Whether time logged on the project is billable unless the person says otherwise. */
+  billableByDefault?: boolean
   budgetCents?: number | null
   budgetSeconds?: number | null
   hourlyRateCents?: number | null

@@ -11,6 +11,9 @@ import { listProjects } from '#projects/queries/list_projects'
 import { showProject } from '#projects/queries/show_project'
 import { projectFormOptions } from '#projects/queries/project_form_options'
 import { projectBudgets } from '#projects/queries/project_budgets'
+import { budgetBurn } from '#projects/queries/budget_burn'
+import { projectTimeOverview } from '#projects/queries/project_time'
+import { workspaceProject } from '#projects/queries/workspace_project'
 import { upcomingMilestones } from '#projects/queries/project_progress'
 import {
   createProjectValidator,
@@ -25,7 +28,7 @@ const statusValidator = vine.compile(vine.object({ status: vine.enum(['planning'
 /** Empty filter fields in a query string mean "any". */
 const withoutEmpty = (qs: Record<string, unknown>) => Object.fromEntries(Object.entries(qs).filter(([, value]) => value !== ''))
 
-/** The projects list, the create form, the overview and settings tabs of the workspace. */
+/** The projects list, the create form, the overview, time and settings tabs of the workspace. */
 export default class ProjectsController {
   async index({ inertia, request, bouncer }: HttpContext) {
     const filters = await projectFiltersValidator.validate(withoutEmpty(request.qs()))
@@ -58,10 +61,30 @@ export default class ProjectsController {
     return response.redirect(`/projects/${project.id}`)
   }
 
-  async show({ inertia, params }: HttpContext) {
+  /**
+   * The overview. Spend (the burn figures and the chart) is for the owner and
+   * the project's managers: under RLS anyone else would see only their own
+   * time counted, which would understate it.
+   */
+  async show({ inertia, params, bouncer }: HttpContext) {
     const project = await showProject(params.id)
-    const budget = (await projectBudgets([project.id])).get(project.id) ?? null
-    return inertia.render('projects/show', { project, budget, milestones: await upcomingMilestones(project.id, 5) })
+    const seesSpend = await bouncer.with(ProjectPolicy).allows('manage', project)
+    const budget = seesSpend ? ((await projectBudgets([project.id])).get(project.id) ?? null) : null
+    const burn = seesSpend ? await budgetBurn(project.id) : []
+    return inertia.render('projects/show', {
+      project,
+      budget,
+      burn,
+      milestones: await upcomingMilestones(project.id, 5),
+      can: { seeSpend: seesSpend },
+    })
+  }
+
+  /** The Time tab: everyone on the project sees it; what it counts is what RLS lets them see. */
+  async time({ inertia, params, bouncer }: HttpContext) {
+    const project = await workspaceProject(params.id)
+    const canApprove = await bouncer.with(ProjectPolicy).allows('manage', project)
+    return inertia.render('projects/time', { project, time: await projectTimeOverview(project.id), can: { approve: canApprove } })
   }
 
   async settings({ inertia, params, bouncer }: HttpContext) {

@@ -38,6 +38,8 @@ export interface ProjectTeamMemberDto {
 export interface ProjectDetailDto extends ProjectListItemDto {
   description: string | null
   hourlyRate: number | null
+  /** Time logged on the project is billable unless the person says otherwise. */
+  billableByDefault: boolean
   retainer: {
     amount: number | null
     period: RetainerPeriod | null

@@ -9,9 +9,19 @@ export interface ProjectSpend {
   seconds: number
 }
 
+/** One day's spend of one project; `date` is 'YYYY-MM-DD' (the agency's calendar day). */
+export interface DailySpend extends ProjectSpend {
+  date: string
+}
+
 export interface SpendSource {
   /** Spend per project id; projects without spend may be left out. Runs in the caller's tenant transaction. */
   spentFor(projectIds: string[]): Promise<Map<string, ProjectSpend>>
+  /**
+   * Optional: one project's spend per day, for the burn chart (days without
+   * spend may be left out, any order). Same units and RLS as `spentFor`.
+   */
+  dailySpentFor?(projectId: string): Promise<DailySpend[]>
 }
 
 const sources = new Map<string, SpendSource>()
@@ -40,4 +50,19 @@ export async function spendFor(projectIds: string[]): Promise<Map<string, Projec
     }
   }
   return totals
+}
+
+/** Σ of every source that gives daily figures, per day, oldest first (days without spend left out). */
+export async function dailySpendFor(projectId: string): Promise<DailySpend[]> {
+  const results = await Promise.all(
+    [...sources.values()].map((source) => (source.dailySpentFor ? source.dailySpentFor(projectId) : Promise.resolve([])))
+  )
+  const byDate = new Map<string, DailySpend>()
+  for (const day of results.flat()) {
+    const total = byDate.get(day.date) ?? { date: day.date, costCents: 0, seconds: 0 }
+    total.costCents += day.costCents
+    total.seconds += day.seconds
+    byDate.set(day.date, total)
+  }
+  return [...byDate.values()].filter((day) => day.costCents !== 0 || day.seconds !== 0).sort((a, b) => a.date.localeCompare(b.date))
 }

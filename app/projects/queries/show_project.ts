@@ -13,6 +13,7 @@ export async function showProject(id: string): Promise<ProjectDetailDto> {
     ...toProjectListItemDto(project, related),
     description: project.description,
     hourlyRate: project.hourlyRateCents,
+    billableByDefault: project.billableByDefault,
     retainer: {
       amount: project.retainerAmountCents,
       period: project.retainerPeriod,

@@ -11,6 +11,7 @@ staffPages(() => {
   router.get('/projects/create', [ProjectsController, 'create'])
   router.post('/projects', [ProjectsController, 'store'])
   router.get('/projects/:id', [ProjectsController, 'show']).where('id', uuid)
+  router.get('/projects/:id/time', [ProjectsController, 'time']).where('id', uuid)
   router.get('/projects/:id/settings', [ProjectsController, 'settings']).where('id', uuid)
   router.put('/projects/:id', [ProjectsController, 'update']).where('id', uuid)
   router.put('/projects/:id/status', [ProjectsController, 'status']).where('id', uuid)

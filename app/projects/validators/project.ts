@@ -25,6 +25,7 @@ const fields = {
     .nullable()
     .optional(),
   billingType: vine.enum(['hourly', 'fixed', 'retainer'] as const).optional(),
+  billableByDefault: vine.boolean().optional(),
   budget: money(),
   budgetHours: hours(),
   hourlyRate: money(),
@@ -82,6 +83,7 @@ export function projectFieldsFrom(input: ProjectInput) {
     name: input.name,
     description: input.description,
     billingType: input.billingType,
+    billableByDefault: input.billableByDefault,
     budgetCents: input.budget,
     budgetSeconds: seconds(input.budgetHours),
     hourlyRateCents: input.hourlyRate,
