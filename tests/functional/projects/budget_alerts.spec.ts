@@ -1,53 +1,39 @@
 import { test } from '@japa/runner'
 import app from '@adonisjs/core/services/app'
 import db from '@adonisjs/lucid/services/db'
+import { DateTime } from 'luxon'
 import { Queue, QueueEvents } from 'bullmq'
 import { withTenant } from '#core/public/tenancy'
-import { createAgency, createUser } from '#tests/helpers/factories'
-import { createClient } from '#tests/helpers/crm'
 import { mailCatcher } from '#tests/helpers/mail_catcher'
-import Project from '#projects/models/project'
-import ProjectMember from '#projects/models/project_member'
+import { logTime, timeTeam } from '#tests/helpers/time'
 import CheckProjectBudgetJob from '#projects/jobs/check_project_budget_job'
 import SweepProjectBudgetsJob from '#projects/jobs/sweep_project_budgets_job'
 import { checkProjectBudget, scheduleBudgetSweep, BUDGET_SWEEP_EVERY_MS } from '#projects/public/budget'
-import { registerSpendSource, unregisterSpendSource } from '#projects/public/spend'
 
 const HOUR = 3600
+const daysAgo = (days: number) => DateTime.utc().minus({ days }).toISODate()!
 
 /**
- * An agency with an owner, a project manager and a member on a project with a
- * 10-hour budget, and a spend source registered in this process. The source
- * stands in for the Time module (time entries × cost rate) until it exists;
- * it is why the check's handler runs here: the worker process cannot see it.
+ * The Time module's team (an owner, a project manager and a member on one
+ * active project) with a budget — 10 hours unless told otherwise. Spend comes
+ * from real time entries logged through LogTime, which queues the budget
+ * check after its transaction commits; the separately started worker runs it,
+ * and sees that time because it boots the same app (Time registers its spend
+ * source in `app/time/register.ts`). `run()` runs the check in this process
+ * too, for reruns and races.
  */
 async function budgetedProject(name: string, budget: { seconds?: number; cents?: number } = { seconds: 10 * HOUR }) {
-  const owner = await createAgency(name)
-  const manager = await createUser(owner.agencyId, 'manager')
-  const member = await createUser(owner.agencyId, 'member')
-  const { clientId } = await createClient(owner.agencyId)
-  const projectId = await withTenant(owner.agencyId, async () => {
-    const project = await Project.create({
-      clientId,
-      name: `${name} website`,
-      status: 'active',
-      currency: 'USD',
-      budgetSeconds: budget.seconds ?? null,
-      budgetCents: budget.cents ?? null,
-    })
-    await ProjectMember.create({ projectId: project.id, userId: manager.userId, role: 'manager' })
-    await ProjectMember.create({ projectId: project.id, userId: member.userId, role: 'member' })
-    return project.id
-  })
-  const spend = { seconds: 0, costCents: 0 }
-  const sourceKey = `test-time-${projectId}`
-  registerSpendSource(sourceKey, {
-    async spentFor(projectIds) {
-      return new Map(projectIds.filter((id) => id === projectId).map((id) => [id, { ...spend }]))
-    },
-  })
-  const run = () => new CheckProjectBudgetJob().handle({ agencyId: owner.agencyId, projectId })
-  return { owner, manager, member, projectId, spend, run, cleanup: () => unregisterSpendSource(sourceKey) }
+  const team = await timeTeam(name)
+  await db
+    .connection('owner')
+    .from('projects')
+    .where('id', team.projectId)
+    .update({ name: `${name} website`, budget_seconds: budget.seconds ?? null, budget_cents: budget.cents ?? null })
+  let day = 0
+  /** Logs `hours` as the member on an earlier day each time (no two entries share a day). */
+  const log = (hours: number) => logTime(team.agencyId, team.member.userId, 'member', { projectId: team.projectId, date: daysAgo(++day), seconds: hours * HOUR })
+  const run = () => new CheckProjectBudgetJob().handle({ agencyId: team.agencyId, projectId: team.projectId })
+  return { ...team, log, run }
 }
 
 async function alertThresholds(projectId: string) {
@@ -68,18 +54,39 @@ function redisQueue(options: { events?: boolean } = {}) {
   }
 }
 
-test.group('Budget alerts', () => {
-  test('75, 90 and 100 % each fire once: notifications and emails to managers and owner, nothing on a rerun', async ({ assert, cleanup }) => {
-    const setup = await budgetedProject('Burn')
-    cleanup(setup.cleanup)
-    const { owner, manager, member, projectId, spend, run } = setup
+/**
+ * Waits until the worker has finished a budget check of this project queued
+ * at or after `since` (ms), i.e. the one the last write asked for.
+ */
+async function checkedByWorker(queue: Queue, projectId: string, since: number) {
+  const until = Date.now() + 20_000
+  while (Date.now() < until) {
+    const jobs = await queue.getJobs(['completed', 'failed'])
+    const done = jobs.find((job) => job?.name === CheckProjectBudgetJob.jobName && job.data?.projectId === projectId && job.timestamp >= since)
+    if (done?.failedReason) throw new Error(`The budget check failed in the worker: ${done.failedReason}`)
+    if (done) return done
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('The worker did not finish a budget check within 20 s')
+}
 
-    spend.seconds = 7 * HOUR
-    await run()
+test.group('Budget alerts', () => {
+  test('time logged up to 75, 90 and 100 % of a 10-hour budget fires each alert once, from the worker; reruns send nothing', async ({ assert, cleanup }) => {
+    const { owner, manager, member, projectId, log, run } = await budgetedProject('Burn')
+    const { queue } = redisQueue()
+    cleanup(() => queue.close())
+    /** Logs time and waits for the worker to run the check LogTime queued. */
+    const logAndCheck = async (hours: number) => {
+      const since = Date.now()
+      await log(hours)
+      await checkedByWorker(queue, projectId, since)
+    }
+
+    await logAndCheck(7)
     assert.deepEqual(await alertThresholds(projectId), [], 'nothing below 75 %')
 
-    spend.seconds = 7.5 * HOUR
-    await run()
+    // 7.5 h: this process never ran the check, so the worker saw Time's spend.
+    await logAndCheck(0.5)
     assert.deepEqual(await alertThresholds(projectId), [75])
     await mailCatcher.waitFor(manager.email, /used 75 % of its budget/)
     const toOwner = await mailCatcher.waitFor(owner.email, /used 75 % of its budget/)
@@ -89,20 +96,21 @@ test.group('Budget alerts', () => {
     assert.equal(managerNote.href, `/projects/${projectId}`)
     assert.lengthOf(await notificationsOf(owner.userId), 1)
 
-    spend.seconds = 9 * HOUR
-    await run()
+    await logAndCheck(1.5)
     assert.deepEqual(await alertThresholds(projectId), [75, 90])
     await mailCatcher.waitFor(manager.email, /used 90 % of its budget/)
     await mailCatcher.waitFor(owner.email, /used 90 % of its budget/)
 
-    spend.seconds = 10 * HOUR
-    await run()
+    await logAndCheck(1)
     assert.deepEqual(await alertThresholds(projectId), [75, 90, 100])
     await mailCatcher.waitFor(manager.email, /used its whole budget/)
     await mailCatcher.waitFor(owner.email, /used its whole budget/)
 
-    // Re-running (also past 100 %) records, notifies and sends nothing new.
-    spend.seconds = 11 * HOUR
+    // Re-running — in the worker, here, and past 100 % — records, notifies and sends nothing new.
+    const since = Date.now()
+    await withTenant(owner.agencyId, () => checkProjectBudget(projectId))
+    await checkedByWorker(queue, projectId, since)
+    await logAndCheck(1)
     await run()
     await run()
     await new Promise((resolve) => setTimeout(resolve, 1500))
@@ -114,15 +122,21 @@ test.group('Budget alerts', () => {
     // A plain member of the project is not told.
     assert.lengthOf(await notificationsOf(member.userId), 0)
     assert.lengthOf(mailCatcher.sentTo(member.email), 0)
-  }).timeout(60_000)
+  }).timeout(90_000)
 
   test('crossing two thresholds at once fires both; concurrent runs fire each once', async ({ assert, cleanup }) => {
     const setup = await budgetedProject('Jump', { cents: 100_000 })
-    cleanup(setup.cleanup)
-    const { manager, projectId, spend, run } = setup
+    const { manager, member, projectId, log, run } = setup
+    // The member costs 100.00 an hour here, frozen on the entry when it is logged.
+    await db.connection('owner').from('project_members').where({ project_id: projectId, user_id: member.userId }).update({ cost_rate_cents: 10_000 })
+    const { queue } = redisQueue()
+    cleanup(() => queue.close())
 
-    spend.costCents = 95_000
+    const since = Date.now()
+    await log(9.5)
+    // The worker runs the check LogTime queued while this process races it three times.
     await Promise.all([run(), run(), run()])
+    await checkedByWorker(queue, projectId, since)
     assert.deepEqual(await alertThresholds(projectId), [75, 90])
     await mailCatcher.waitFor(manager.email, /used 75 % of its budget/)
     await mailCatcher.waitFor(manager.email, /used 90 % of its budget/)
@@ -133,15 +147,18 @@ test.group('Budget alerts', () => {
 
   test('a project without a budget never alerts', async ({ assert, cleanup }) => {
     const setup = await budgetedProject('Open', {})
-    cleanup(setup.cleanup)
-    setup.spend.seconds = 100 * HOUR
+    const { queue } = redisQueue()
+    cleanup(() => queue.close())
+    const since = Date.now()
+    await setup.log(12)
+    await setup.log(12)
+    await checkedByWorker(queue, setup.projectId, since)
     await setup.run()
     assert.deepEqual(await alertThresholds(setup.projectId), [])
-  })
+  }).timeout(30_000)
 
-  test('checkProjectBudget queues the check in Redis after commit, and the worker runs it', async ({ assert, cleanup }) => {
+  test('logging time queues the check in Redis after commit, and the separately started worker runs it with Time’s spend', async ({ assert, cleanup }) => {
     const setup = await budgetedProject('Queued')
-    cleanup(setup.cleanup)
     const { queue, events } = redisQueue({ events: true })
     cleanup(async () => {
       await events!.close()
@@ -149,22 +166,22 @@ test.group('Budget alerts', () => {
     })
     await events!.waitUntilReady()
 
-    await withTenant(setup.owner.agencyId, () => checkProjectBudget(setup.projectId))
-    const job = await waitForJob(queue, (candidate) => candidate.data.projectId === setup.projectId)
+    const since = Date.now()
+    await setup.log(8)
+    const job = await waitForJob(queue, (candidate) => candidate.data.projectId === setup.projectId && candidate.timestamp >= since)
     assert.equal(job.name, 'projects.check_project_budget')
-    assert.deepEqual(job.data, { agencyId: setup.owner.agencyId, projectId: setup.projectId })
-    // The worker knows the job by name; it sees no spend (the test's source lives in this process).
+    assert.deepEqual(job.data, { agencyId: setup.agencyId, projectId: setup.projectId })
     await job.waitUntilFinished(events!, 20_000)
-    assert.deepEqual(await alertThresholds(setup.projectId), [])
+    // Only the worker ran the check: it counted the 8 hours Time registered as spend.
+    assert.deepEqual(await alertThresholds(setup.projectId), [75])
   }).timeout(30_000)
 
   test('a check asked for inside a transaction that rolls back is never queued', async ({ assert, cleanup }) => {
     const setup = await budgetedProject('Rolled')
-    cleanup(setup.cleanup)
     const { queue } = redisQueue()
     cleanup(() => queue.close())
     await assert.rejects(() =>
-      withTenant(setup.owner.agencyId, async () => {
+      withTenant(setup.agencyId, async () => {
         await checkProjectBudget(setup.projectId)
         throw new Error('the spend change failed')
       })
@@ -176,15 +193,13 @@ test.group('Budget alerts', () => {
 
   test('the sweep queues a check for every active project with a budget, and is scheduled hourly', async ({ assert, cleanup }) => {
     const active = await budgetedProject('Swept')
-    cleanup(active.cleanup)
     const unbudgeted = await budgetedProject('Unbudgeted', {})
-    cleanup(unbudgeted.cleanup)
     const { queue } = redisQueue()
     cleanup(() => queue.close())
 
     await new SweepProjectBudgetsJob().handle()
     const job = await waitForJob(queue, (candidate) => candidate.data.projectId === active.projectId)
-    assert.deepEqual(job.data, { agencyId: active.owner.agencyId, projectId: active.projectId })
+    assert.deepEqual(job.data, { agencyId: active.agencyId, projectId: active.projectId })
     const jobs = await queue.getJobs(['waiting', 'active', 'completed', 'delayed', 'failed'])
     assert.isUndefined(jobs.find((candidate) => candidate.data?.projectId === unbudgeted.projectId))
 
