@@ -37,6 +37,7 @@ export interface StoppedTimer {
 }
 
 export const TIMER_CAPPED_TITLE = 'Your timer was stopped at 12 hours'
+const ALREADY_RUNNING = 'A timer is already running: stop it before starting another'
 
 /** A rule the time broke, found before anything was written (the transaction is still clean). */
 function isCheckError(error: unknown) {
@@ -144,7 +145,7 @@ export class StartTimer {
   async handle(userId: string, input: StartTimerInput) {
     // An overdue timer is stopped at 12 hours first, and no longer stands in the way.
     const { timer: running } = await currentTimer(userId)
-    if (running) throw new ConflictException('A timer is already running: stop it before starting another')
+    if (running) throw new ConflictException(ALREADY_RUNNING)
     const target = await loggableTarget(input.projectId, userId)
     const taskId = input.taskId ?? null
     await checkTask(input.projectId, taskId)
@@ -155,6 +156,10 @@ export class StartTimer {
       description: input.description?.trim() ?? '',
       billable: input.billable ?? target.billableByDefault,
       startedAt: DateTime.utc().startOf('second'),
+    }).catch((error) => {
+      // Two starts at once (a double click, two devices): the primary key lets one through.
+      if ((error as { code?: string })?.code === '23505') throw new ConflictException(ALREADY_RUNNING)
+      throw error
     })
     await recordAudit({ entityType: 'timer', entityId: userId, action: 'started', after: snapshot(timer) })
     return timer

@@ -126,6 +126,18 @@ test.group('Timer API', () => {
 
     const colleague = await client.post('/api/timer/start').bearerToken(team.manager.token).json({ projectId: team.projectId, description: 'Mine' })
     colleague.assertStatus(201)
+
+    // Two starts at the same moment (a double click, two devices): one wins, the other is told.
+    ;(await client.delete('/api/timer').bearerToken(team.member.token)).assertStatus(204)
+    const both = await Promise.all([
+      client.post('/api/timer/start').bearerToken(team.member.token).json({ projectId: team.projectId }),
+      client.post('/api/timer/start').bearerToken(team.member.token).json({ projectId: team.projectId }),
+    ])
+    assert.sameMembers(
+      both.map((response) => response.status()),
+      [201, 409]
+    )
+    assert.lengthOf(await owner().from('running_timers').where('user_id', team.member.userId), 1)
   })
 
   test('stopping twice logs the time once', async ({ client, assert }) => {
