@@ -7,9 +7,10 @@ import Invitation from '#core/models/invitation'
 import Agency from '#core/models/agency'
 import { findLogin } from '#core/queries/find_login'
 import { generateSecretToken } from '#core/security/secret_token'
-import { tenancy } from '#core/tenancy/tenant_context'
+import { tenancy, withTenant } from '#core/tenancy/tenant_context'
 import { seedDemoCrm } from '#database/demo/crm'
 import { seedDemoProjects } from '#database/demo/projects'
+import { seedDemoTime } from '#database/demo/time'
 
 export const DEMO_OWNER = { email: 'owner@brightwave.demo', password: 'throughline-demo' }
 
@@ -23,13 +24,18 @@ const TEAM = [
 
 /**
  * A realistic demo agency to try the product with (README: `npm run demo`).
- * Runs once: a second run finds the demo owner and leaves everything as is.
+ * Runs once: a second run finds the demo owner and leaves everything as is
+ * (except that a demo agency made before time tracking existed gets its time).
  * Later modules add their demo data (clients, deals, projects, time…) here.
  */
 export default class DemoAgencySeeder extends BaseSeeder {
   async run() {
     await tenancy.run(async () => {
-      if (await findLogin(DEMO_OWNER.email)) return
+      const existing = await findLogin(DEMO_OWNER.email)
+      if (existing) {
+        await withTenant(existing.agencyId, () => seedDemoTime())
+        return
+      }
       const { agency, user } = await new SignUp().handle({
         agencyName: 'Brightwave Studio',
         name: 'Dana Whitfield',
@@ -61,6 +67,9 @@ export default class DemoAgencySeeder extends BaseSeeder {
       await tenancy.enter({ agencyId: agency.id, userId: user.id, role: 'owner' })
       await seedDemoCrm(team)
       await seedDemoProjects(team)
+      // Time is written as `system`: the database lets only trusted code insert submitted and approved time.
+      await tenancy.enter({ agencyId: agency.id, userId: null, role: 'system' })
+      await seedDemoTime()
     })
     console.info(`Demo agency ready: sign in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`)
   }
