@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { calendarDate } from '#projects/validators/calendar_date'
+import { calendarDate } from '#core/public/validation'
 
 /** A Gantt drag: both dates of a task (YYYY-MM-DD); a task with only a due date sends a null start. */
 export const rescheduleTaskValidator = vine.compile(

@@ -1,5 +1,5 @@
 import vine from '@vinejs/vine'
-import { calendarDate } from '#projects/validators/calendar_date'
+import { calendarDate } from '#core/public/validation'
 
 const name = () => vine.string().trim().minLength(1).maxLength(160)
 const description = () =>

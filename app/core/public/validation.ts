@@ -1,0 +1,2 @@
+/** Validation rules every module shares. */
+export { calendarDate } from '#core/validators/rules/calendar_date'
