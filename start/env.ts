@@ -33,6 +33,12 @@ export default await Env.create(new URL('../', import.meta.url), {
 
   STORAGE_DIR: Env.schema.string.optional(),
 
+  STRIPE_SECRET_KEY: Env.schema.string.optional(),
+  STRIPE_WEBHOOK_SECRET: Env.schema.string.optional(),
+  STRIPE_API_HOST: Env.schema.string.optional(),
+  STRIPE_API_PORT: Env.schema.number.optional(),
+  STRIPE_API_PROTOCOL: Env.schema.enum.optional(['http', 'https'] as const),
+
   RATE_LIMIT_PER_MINUTE: Env.schema.number.optional(),
   AUTH_RATE_LIMIT_PER_MINUTE: Env.schema.number.optional(),
 })

@@ -1,0 +1,4 @@
+/*
+| Billing routes: invoices (and later expenses, payments, Stripe webhooks).
+*/
+import '#billing/routes/invoices'
