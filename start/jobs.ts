@@ -4,3 +4,4 @@
 import '#core/jobs/index'
 import '#projects/jobs/index'
 import '#time/jobs/index'
+import '#billing/jobs/index'

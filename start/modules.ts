@@ -5,3 +5,4 @@
 import '#crm/register'
 import '#projects/register'
 import '#time/register'
+import '#billing/register'
