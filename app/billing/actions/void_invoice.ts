@@ -16,6 +16,7 @@ import { allows } from '#billing/rules/invoice_status'
 export default class VoidInvoice {
   async handle(invoiceId: string, reason: string) {
     const invoice = await Invoice.query().where('id', invoiceId).forUpdate().firstOrFail()
+    if (invoice.status === 'void') throw new ConflictException(`${invoice.number} is already void`)
     if (!allows('void', invoice.status)) {
       throw new ConflictException(`${invoice.number} is ${invoice.status.replace('_', ' ')}: only unpaid invoices can be voided (issue a credit note instead)`)
     }
