@@ -1,6 +1,9 @@
 import { BaseSchema } from '@adonisjs/lucid/schema'
+import { appRole } from '#config/database'
 import { CURRENT_AGENCY, CURRENT_ROLE, CURRENT_USER_ID, policy, protectTable, runtimeRole } from '#database/rls'
 
+/** The runtime role's name as an SQL string literal. */
+const appRoleLiteral = `'${appRole.replaceAll("'", "''")}'`
 const OWNER = `agency_id = ${CURRENT_AGENCY} and ${CURRENT_ROLE} in ('owner', 'system')`
 const OWN_ROW = `agency_id = ${CURRENT_AGENCY} and ${CURRENT_ROLE} in ('manager', 'member') and user_id = ${CURRENT_USER_ID}`
 /** Time is logged only on projects the user is assigned to (the owner logs anywhere). */
@@ -15,7 +18,8 @@ const MANAGES = `agency_id = ${CURRENT_AGENCY} and ${CURRENT_ROLE} = 'manager' a
  * - Managers read the entries of the projects they manage and may move them
  *   between submitted, approved and draft (rejected) — never edit them.
  * - Submitted, approved and invoiced entries are immutable for the runtime
- *   role: triggers refuse edits and deletes with SQLSTATE TL409 (answered 409).
+ *   role (every request and job): triggers refuse edits and deletes with
+ *   SQLSTATE TL409 (answered 409). The schema owner is not bound.
  * - One user's timed entries never overlap (an exclusion constraint; touching is fine).
  */
 export default class extends BaseSchema {
@@ -159,6 +163,8 @@ export default class extends BaseSchema {
         declare
           content_changed boolean;
         begin
+          -- The guard binds the app's runtime role; the schema owner (migrations, operators, benches) is not bound.
+          if current_user <> ${appRoleLiteral} then return coalesce(new, old); end if;
           if tg_op = 'DELETE' then
             if old.status <> 'draft' or old.invoice_id is not null then
               raise exception 'Submitted, approved or invoiced time cannot be deleted' using errcode = 'TL409';
@@ -217,7 +223,7 @@ export default class extends BaseSchema {
     this.schema.raw(`
       create or replace function timesheets_guard() returns trigger language plpgsql as $$
         begin
-          if app_current_role() = 'system' then return new; end if;
+          if current_user <> ${appRoleLiteral} or app_current_role() = 'system' then return new; end if;
           if new.status = 'submitted' and (tg_op = 'INSERT' or old.status is distinct from 'submitted') then
             if new.user_id <> app_current_user_id() then
               raise exception 'Only the person whose week it is submits it' using errcode = '42501';

@@ -41,7 +41,10 @@ export default class Bench extends BaseCommand {
   @flags.number({ description: 'Clients of the CRM agency', default: 10_000 })
   declare clients: number
 
-  @flags.string({ description: 'Scenarios to run: all, core or crm', default: 'all' })
+  @flags.number({ description: 'Time entries on the invoice of the billing scenario', default: 5_000 })
+  declare entries: number
+
+  @flags.string({ description: 'Scenarios to run: all, core, crm or billing', default: 'all' })
   declare scenario: string
 
   @flags.number({ description: 'Seconds per measurement', default: 10 })
@@ -57,8 +60,8 @@ export default class Bench extends BaseCommand {
   declare build: boolean
 
   async run() {
-    if (!['all', 'core', 'crm'].includes(this.scenario)) {
-      this.logger.error('--scenario must be all, core or crm')
+    if (!['all', 'core', 'crm', 'billing'].includes(this.scenario)) {
+      this.logger.error('--scenario must be all, core, crm or billing')
       this.exitCode = 1
       return
     }
@@ -66,8 +69,10 @@ export default class Bench extends BaseCommand {
     const { seedCrmBenchData, removeCrmBenchData, crmEndpoints } = await import('#core/cli/bench/crm_scenario')
     const { startServer, stopServer } = await import('#core/cli/bench/measure')
     const { freePort } = await import('#bin/embedded_services')
-    const runCore = this.scenario !== 'crm'
-    const runCrm = this.scenario !== 'core'
+    const { seedBillingBenchData, removeBillingBenchData, measureInvoiceGeneration } = await import('#core/cli/bench/billing_scenario')
+    const runCore = ['all', 'core'].includes(this.scenario)
+    const runCrm = ['all', 'crm'].includes(this.scenario)
+    const runBilling = ['all', 'billing'].includes(this.scenario)
     const agencies = this.small ? 20 : this.agencies
     const clients = this.small ? 1_000 : this.clients
     const seconds = this.small ? 3 : this.seconds
@@ -85,6 +90,12 @@ export default class Bench extends BaseCommand {
         const started = Date.now()
         crm = await seedCrmBenchData({ clients })
         this.logger.info(`${crm.clients} clients, ${crm.contacts} contacts in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+      }
+
+      let billing: Awaited<ReturnType<typeof seedBillingBenchData>> | undefined
+      if (runBilling) {
+        this.logger.info(`generating ${this.entries.toLocaleString('en')} approved time entries on one project`)
+        billing = await seedBillingBenchData({ entries: this.entries })
       }
 
       this.logger.info(this.build ? 'building for production and starting the server' : 'starting the existing build')
@@ -106,8 +117,18 @@ export default class Bench extends BaseCommand {
         const verdict = worst <= SEARCH_P95_TARGET_MS ? 'met' : 'MISSED'
         this.logger.info(`client search, one user: worst HTTP p95 ${worst.toFixed(1)} ms, target ≤ ${SEARCH_P95_TARGET_MS} ms: ${verdict}`)
       }
+      if (billing) {
+        const figures = await measureInvoiceGeneration(origin, billing, this.small ? 5 : 20, this.small ? 2 : 5)
+        this.ui
+          .table()
+          .head(['billing', 'p50', 'p95 / max', 'lines', 'total'])
+          .row([`POST /api/invoices/preview (${billing.entries} entries)`, `${figures.preview.p50.toFixed(1)} ms`, `${figures.preview.p95.toFixed(1)} ms`, `${figures.lines}`, `${figures.total}`])
+          .row([`POST /api/invoices (${billing.entries} entries, then voided)`, `${figures.generate.p50.toFixed(1)} ms`, `${figures.generate.max.toFixed(1)} ms`, `${figures.lines}`, `${figures.total}`])
+          .render()
+      }
     } finally {
       if (server) stopServer(server)
+      if (runBilling) await removeBillingBenchData()
       if (runCore) await removeBenchData()
       if (runCrm) await removeCrmBenchData()
     }
