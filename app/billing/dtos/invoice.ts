@@ -43,8 +43,10 @@ export interface InvoiceDto {
 }
 
 export function toLineDto(line: InvoiceLine | PlannedLine): InvoiceLineDto {
+  // A model's columns are accessors (`'id' in line` is false on a fetched row): read the id itself.
+  const id = (line as { id?: string }).id
   return {
-    ...('id' in line && line.id ? { id: line.id } : {}),
+    ...(id ? { id } : {}),
     kind: line.kind,
     description: line.description,
     projectId: line.projectId,

@@ -2,7 +2,6 @@ import type { HttpContext } from '@adonisjs/core/http'
 
 /** Module screens that later issues fill: the navigation already leads somewhere honest. */
 const MODULES: Record<string, { title: string; description: string }> = {
-  invoices: { title: 'Invoices', description: 'Invoices from tracked time, payments and expenses.' },
   reports: { title: 'Reports', description: 'Profitability, utilization and revenue reports.' },
 }
 

@@ -3,6 +3,7 @@ import { staffApi, staffPages, uuid } from '#start/route_groups'
 
 const ProjectsController = () => import('#projects/controllers/projects_controller')
 const ProjectTeamController = () => import('#projects/controllers/project_team_controller')
+const ProjectInvoicesController = () => import('#projects/controllers/project_invoices_controller')
 const ApiProjectsController = () => import('#projects/controllers/api/projects_controller')
 const ApiProjectMembersController = () => import('#projects/controllers/api/project_members_controller')
 
@@ -12,6 +13,7 @@ staffPages(() => {
   router.post('/projects', [ProjectsController, 'store'])
   router.get('/projects/:id', [ProjectsController, 'show']).where('id', uuid)
   router.get('/projects/:id/time', [ProjectsController, 'time']).where('id', uuid)
+  router.get('/projects/:id/invoices', [ProjectInvoicesController, 'index']).where('id', uuid)
   router.get('/projects/:id/settings', [ProjectsController, 'settings']).where('id', uuid)
   router.put('/projects/:id', [ProjectsController, 'update']).where('id', uuid)
   router.put('/projects/:id/status', [ProjectsController, 'status']).where('id', uuid)
