@@ -10,3 +10,13 @@ import { projectInvoices } from '#billing/queries/project_invoices'
 // The client page's Invoices section and the project workspace's Invoices tab.
 registerClientRelation('invoices', { label: 'Invoices', list: clientInvoices })
 registerProjectInvoicesReader(projectInvoices)
+
+// Delivery: an invoice whose content changed gets its PDF re-rendered on the queue; reminders run from the worker's schedule.
+import { dispatchAfterCommit, registerSchedule } from '#core/public/queue'
+import { tenancy } from '#core/public/tenancy'
+import { onInvoiceChanged } from '#billing/actions/invoice_changed'
+import RenderInvoicePdfJob from '#billing/jobs/render_invoice_pdf_job'
+import { scheduleInvoiceReminders } from '#billing/jobs/invoice_reminders_job'
+
+onInvoiceChanged('pdf', (invoiceId) => dispatchAfterCommit(RenderInvoicePdfJob, { agencyId: tenancy.agencyId(), invoiceId }))
+registerSchedule(scheduleInvoiceReminders)
