@@ -8,6 +8,7 @@ import type { Config } from '@japa/runner/types'
 import { launchChromium } from '#tests/helpers/chromium'
 import { mailCatcher } from '#tests/helpers/mail_catcher'
 import { worker } from '#tests/helpers/worker'
+import { stripeStub } from '#tests/helpers/stripe_stub'
 
 export const plugins: Config['plugins'] = [
   assert(),
@@ -24,6 +25,12 @@ export const runnerHooks: Required<Pick<Config, 'setup' | 'teardown'>> = {
   setup: [
     () => testUtils.db('owner').migrate(),
     () => mailCatcher.start(),
+    // The Stripe stub, before the worker: the worker inherits the STRIPE_* env that points at it.
+    async () => {
+      await stripeStub.start()
+      stripeStub.exportEnv()
+      return () => stripeStub.stop()
+    },
     // Cleanups run in reverse: the worker stops (finishing its jobs) before the migrations are rolled back.
     async () => {
       await worker.start()

@@ -1,4 +1,4 @@
-import { registerJobs } from '#core/public/queue'
+import { registerJobs, registerSchedule } from '#core/public/queue'
 
 registerJobs({})
 
@@ -7,4 +7,15 @@ registerJobs({
   'billing.render_invoice_pdf': () => import('./render_invoice_pdf_job.js'),
   'billing.send_invoice_email': () => import('./send_invoice_email_job.js'),
   'billing.invoice_reminders': () => import('./invoice_reminders_job.js'),
+})
+
+// Stripe: each verified webhook event applied once; a daily reconciliation re-reads Stripe and repairs the ledger.
+registerJobs({
+  'billing.apply_stripe_event': () => import('./apply_stripe_event_job.js'),
+  'billing.reconcile_stripe': () => import('./reconcile_stripe_job.js'),
+})
+
+registerSchedule(async () => {
+  const { default: ReconcileStripeJob } = await import('./reconcile_stripe_job.js')
+  await ReconcileStripeJob.schedule()
 })
