@@ -10,6 +10,11 @@ import { projectInvoices } from '#billing/queries/project_invoices'
 // The client page's Invoices section and the project workspace's Invoices tab.
 registerClientRelation('invoices', { label: 'Invoices', list: clientInvoices })
 registerProjectInvoicesReader(projectInvoices)
+import { registerSpendSource } from '#projects/public/spend'
+import { dailyExpenseSpend, expenseSpend } from '#billing/queries/expense_spend'
+
+// Approved expenses count towards the project's spend at cost (markup is revenue, not cost).
+registerSpendSource('expenses', { spentFor: expenseSpend, dailySpentFor: dailyExpenseSpend })
 
 // Delivery: an invoice whose content changed gets its PDF re-rendered on the queue; reminders run from the worker's schedule.
 import { dispatchAfterCommit, registerSchedule } from '#core/public/queue'
