@@ -4,6 +4,8 @@ import { ConflictException } from '#core/public/errors'
 import { tenancy } from '#core/public/tenancy'
 import EditDraftLines from '#billing/actions/edit_draft_lines'
 import GenerateInvoice from '#billing/actions/generate_invoice'
+import IssueCreditNote from '#billing/actions/issue_credit_note'
+import SendInvoice from '#billing/actions/send_invoice'
 import RecordPayment from '#billing/actions/record_payment'
 import VoidInvoice from '#billing/actions/void_invoice'
 import BillingPolicy from '#billing/policies/billing_policy'
@@ -20,6 +22,7 @@ import {
   recordPaymentValidator,
   voidInvoiceValidator,
 } from '#billing/validators/invoice'
+import { creditNoteValidator } from '#billing/validators/delivery'
 import { addDraftLineValidator, lineChangesFrom, newLineFrom, updateDraftLineValidator } from '#billing/validators/invoice_lines'
 
 /** Empty fields in a query string mean "not given". */
@@ -46,8 +49,8 @@ async function flashingConflicts(ctx: HttpContext, work: () => Promise<unknown>)
   }
 }
 
-/** Actions other parts of Billing provide; their buttons appear once their page routes exist here. */
-const FEATURES = { send: false, creditNote: false }
+/** Actions other parts of Billing provide, wired below (their buttons show when these are on). */
+const FEATURES = { send: true, creditNote: true }
 
 /** The invoice pages: list, builder (preview, then create), detail with its actions. Owners and managers only. */
 export default class InvoicesController {
@@ -172,6 +175,29 @@ export default class InvoicesController {
       const { invoice } = await new EditDraftLines().remove(params.id)
       session.flash('success', 'Line removed')
       return response.redirect(`/invoices/${invoice.id}`)
+    })
+  }
+
+  /** Send (from draft) or re-send; a client without a billing email comes back as an error on the page. */
+  async send(ctx: HttpContext) {
+    const { params, response, bouncer, session } = ctx
+    await bouncer.with(BillingPolicy).authorize('manage')
+    return flashingConflicts(ctx, async () => {
+      const before = await showInvoice(params.id)
+      const invoice = await new SendInvoice().handle(params.id)
+      session.flash('success', `${invoice.number} ${before.status === 'draft' ? 'sent' : 'sent again'}`)
+      return response.redirect(`/invoices/${params.id}`)
+    })
+  }
+
+  async creditNote(ctx: HttpContext) {
+    const { params, request, response, bouncer, session } = ctx
+    await bouncer.with(BillingPolicy).authorize('manage')
+    const { amount, reason } = await request.validateUsing(creditNoteValidator)
+    return flashingConflicts(ctx, async () => {
+      const note = await new IssueCreditNote().handle(params.id, { amountCents: amount, reason })
+      session.flash('success', `Credit note ${note.number} issued`)
+      return response.redirect(`/invoices/${params.id}`)
     })
   }
 }

@@ -10,6 +10,8 @@ staffPages(() => {
   router.post('/invoices', [InvoicesController, 'store'])
   router.get('/invoices/:id', [InvoicesController, 'show']).where('id', uuid)
   router.post('/invoices/:id/void', [InvoicesController, 'void']).where('id', uuid)
+  router.post('/invoices/:id/send', [InvoicesController, 'send']).where('id', uuid)
+  router.post('/invoices/:id/credit-notes', [InvoicesController, 'creditNote']).where('id', uuid)
   router.post('/invoices/:id/payments', [InvoicesController, 'recordPayment']).where('id', uuid)
   router.post('/invoices/:id/lines', [InvoicesController, 'addLine']).where('id', uuid)
   router.patch('/invoice-lines/:id', [InvoicesController, 'updateLine']).where('id', uuid)
