@@ -109,3 +109,31 @@ export async function dailyTimeSpend(projectId: string): Promise<DailySpend[]> {
     .orderBy('entry_date')
   return rows.map((row) => ({ date: row.entry_date, seconds: Number(row.seconds), costCents: Number(row.cost_cents) }))
 }
+
+/**
+ * One project's billable time not yet on an invoice, logged on these days
+ * (inclusive), whatever its approval status: a retainer period bills the
+ * hours logged in it once the period has ended (invoicing locks them).
+ */
+export async function billableEntriesBetween(projectId: string, from: string, to: string): Promise<BillableEntry[]> {
+  const entries = await TimeEntry.query()
+    .where('projectId', projectId)
+    .where('billable', true)
+    .whereNull('invoiceId')
+    .whereBetween('entryDate', [from, to])
+    .orderBy(['entryDate', 'createdAt'])
+  return entries.map(toBillable)
+}
+
+/** Seconds logged on a project on these days (inclusive); billable time only unless `billableOnly` is false. */
+export async function loggedSeconds(projectId: string, from: string, to: string, options: { billableOnly?: boolean } = {}): Promise<number> {
+  const query = tenancy
+    .client()
+    .from('time_entries')
+    .where('project_id', projectId)
+    .whereBetween('entry_date', [from, to])
+    .sum('duration_seconds as seconds')
+  if (options.billableOnly ?? true) query.where('billable', true)
+  const [row] = await query
+  return Number(row?.seconds ?? 0)
+}
