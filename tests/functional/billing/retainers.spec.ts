@@ -1,5 +1,6 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
+import { dispatchAfterCommit } from '#core/public/queue'
 import { withTenant } from '#core/public/tenancy'
 import GenerateRetainerInvoices from '#billing/actions/generate_retainer_invoices'
 import GenerateRetainerInvoicesJob from '#billing/jobs/generate_retainer_invoices_job'
@@ -170,5 +171,29 @@ test.group('Recurring retainer invoices', () => {
     // A project that is not an active retainer gets nothing.
     await owner().from('projects').where('id', team.projectId).update({ start_date: '2026-01-01' })
     assert.deepEqual(await withTenant(team.agencyId, () => new GenerateRetainerInvoices().handle(team.projectId, { today: '2026-11-01' })), [])
+  })
+
+  test('the job queued by the web process runs in the separately started worker', async ({ assert }) => {
+    const team = await retainerTeam('Queued retainer')
+    await owner().from('projects').where('id', team.projectId).update({
+      billing_type: 'retainer',
+      retainer_amount_cents: 250_000,
+      retainer_period: 'monthly',
+      retainer_included_seconds: 10 * HOUR,
+      overage_rate_cents: 10_000,
+      start_date: '2026-09-01',
+    })
+    await logHours(team, team.projectId, '2026-09-07', 12)
+    await dispatchAfterCommit(GenerateRetainerInvoicesJob, { agencyId: team.agencyId, today: '2026-10-15' })
+    const deadline = Date.now() + 15_000
+    let periods: any[] = []
+    while (Date.now() < deadline && periods.length === 0) {
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      periods = await owner().from('retainer_periods').where('project_id', team.projectId)
+    }
+    assert.lengthOf(periods, 1)
+    assert.containsSubset(periods[0], { period_start: '2026-09-01', period_end: '2026-09-30', used_seconds: 12 * HOUR })
+    const [invoice] = await invoicesOf(team.agencyId)
+    assert.equal(Number(invoice.subtotal_cents), 270_000) // 2,500.00 + 2 h × 100.00
   })
 })
