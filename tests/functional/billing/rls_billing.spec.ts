@@ -49,7 +49,7 @@ test.group('Billing: who sees which invoices (RLS)', () => {
     const id = await invoiceFor(team)
     const error = await asRuntimeRole({ agencyId: team.agencyId, userId: team.owner.userId, role: 'owner' }, (trx) =>
       trx.from('invoices').where('id', id).delete()
-    ).catch((caught) => caught)
+    ).catch((caught: Error) => caught)
     assert.match(String(error?.message), /permission denied/)
   })
 })
