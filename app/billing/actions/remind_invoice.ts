@@ -1,9 +1,11 @@
+import logger from '@adonisjs/core/services/logger'
 import { DateTime } from 'luxon'
 import { agencySettings } from '#core/public/agency'
 import { tenancy } from '#core/public/tenancy'
 import RefreshInvoiceStatus from '#billing/actions/refresh_invoice_status'
 import DeliverInvoiceEmail from '#billing/actions/deliver_invoice_email'
 import { billingSettings } from '#billing/queries/invoice_pdf_data'
+import { ensureCheckoutSession } from '#billing/stripe/checkout'
 
 const REMINDABLE = ['sent', 'overdue', 'partially_paid']
 
@@ -49,6 +51,12 @@ export default class RemindInvoice {
       today: DateTime.now().setZone(agency.timezone).toISODate()!,
     })
     if (offset === null) return null
+    // A Checkout session lives a day: the reminder carries a fresh link for what is due now.
+    try {
+      await ensureCheckoutSession(invoiceId)
+    } catch (error) {
+      logger.warn({ err: error, invoiceId }, 'Stripe Checkout session could not be renewed; the reminder goes without a new pay link')
+    }
     const sent = await new DeliverInvoiceEmail().handle({ invoiceId, dedupeKey: reminderKey(offset), kind: 'reminder', offsetDays: offset })
     return sent ? offset : null
   }
