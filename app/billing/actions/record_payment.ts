@@ -6,6 +6,7 @@ import Invoice from '#billing/models/invoice'
 import InvoiceActivity from '#billing/models/invoice_activity'
 import Payment, { type PaymentMethod } from '#billing/models/payment'
 import RefreshInvoiceStatus from '#billing/actions/refresh_invoice_status'
+import { invoiceChanged } from '#billing/actions/invoice_changed'
 import { allows } from '#billing/rules/invoice_status'
 
 export interface ManualPayment {
@@ -47,6 +48,7 @@ export default class RecordPayment {
     if (refreshed.status === 'paid') {
       await recordClientEvent({ clientId: refreshed.clientId, kind: 'invoice_paid', body: `Invoice ${refreshed.number} paid`, metadata: { invoiceId } })
     }
+    await invoiceChanged(invoiceId)
     return { invoice: refreshed, payment: row }
   }
 }

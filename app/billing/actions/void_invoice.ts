@@ -7,6 +7,7 @@ import Expense from '#billing/models/expense'
 import Invoice from '#billing/models/invoice'
 import InvoiceActivity from '#billing/models/invoice_activity'
 import RefreshInvoiceStatus from '#billing/actions/refresh_invoice_status'
+import { invoiceChanged } from '#billing/actions/invoice_changed'
 import { allows } from '#billing/rules/invoice_status'
 
 /**
@@ -29,6 +30,7 @@ export default class VoidInvoice {
     await InvoiceActivity.create({ invoiceId: invoice.id, kind: 'voided', detail: reason })
     await recordAudit({ entityType: 'invoice', entityId: invoice.id, action: 'voided', before: { status: before }, after: { status: 'void', reason } })
     await recordClientEvent({ clientId: invoice.clientId, kind: 'invoice_voided', body: `Invoice ${invoice.number} voided`, metadata: { invoiceId: invoice.id } })
+    await invoiceChanged(invoice.id)
     return invoice.refresh()
   }
 }
