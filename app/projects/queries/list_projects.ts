@@ -4,7 +4,7 @@ import { clientNames } from '#crm/public/clients'
 import { dealTitles } from '#crm/public/deals'
 import { listStaff } from '#core/public/users'
 import { toProjectListItemDto, type ProjectListItemDto, type ProjectStatus } from '#projects/dtos/project'
-import { projectBudgets } from '#projects/queries/project_budgets'
+import { projectBudgets, spendVisibleProjectIds } from '#projects/queries/project_budgets'
 
 export interface ProjectFilters {
   status?: ProjectStatus
@@ -43,7 +43,7 @@ export async function relatedNames(projects: Project[]) {
     list.push({ id: row.userId, name: staffNames.get(row.userId) ?? 'Former user' })
     managers.set(row.projectId, list)
   }
-  return { clients, deals, managers, budgets: await projectBudgets(ids) }
+  return { clients, deals, managers, budgets: await projectBudgets(await spendVisibleProjectIds(ids)) }
 }
 
 export async function staffNamesById() {

@@ -1,4 +1,6 @@
 import Project from '#projects/models/project'
+import { tenancy } from '#core/public/tenancy'
+import ProjectMember from '#projects/models/project_member'
 import { spendFor } from '#projects/public/spend'
 
 export interface ProjectBudget {
@@ -45,4 +47,18 @@ export async function projectBudgets(projectIds: string[]): Promise<Map<string, 
       return [project.id, budgetFigures(project.budgetCents, project.budgetSeconds, spent.costCents, spent.seconds)]
     })
   )
+}
+
+/**
+ * The projects whose whole spend the caller may see: RLS shows a member only
+ * their own time (and a manager only the time of projects they manage), so a
+ * burn figure for any other project would be a wrong number, and cost rates
+ * are not theirs to read. Lists leave those projects' burn out.
+ */
+export async function spendVisibleProjectIds(projectIds: string[]): Promise<string[]> {
+  const scope = tenancy.current()
+  if (scope?.role === 'owner' || scope?.role === 'system') return projectIds
+  if (scope?.role !== 'manager' || !scope.userId || projectIds.length === 0) return []
+  const managed = await ProjectMember.query().select('projectId').whereIn('projectId', projectIds).where('userId', scope.userId).where('role', 'manager')
+  return managed.map((row) => row.projectId)
 }
