@@ -95,3 +95,43 @@ export async function drained(agencyIds: string[], timeoutMs = 60_000) {
 }
 
 export { stripeStub, postStripeEvent }
+
+/**
+ * `count` sent invoices for the property test, fast: one made the real way
+ * (sentInvoices), then copied row for row by the schema owner — same client,
+ * amounts, dates and line, the next numbers of the agency's sequence — so
+ * thousands cost one statement instead of thousands of generations.
+ */
+export async function copiedInvoices(name: string, count: number) {
+  const { team, invoices } = await sentInvoices(name, 1)
+  const [model] = invoices
+  const copies = await db.connection('owner').transaction(async (trx) => {
+    const result = await trx.rawQuery(
+      `with source as (select * from invoices where id = ?),
+       copies as (
+         insert into invoices (id, agency_id, client_id, number, sequence_number, status, currency, issue_date, due_date,
+           period_from, period_to, group_by, subtotal_cents, tax_rate_basis_points, tax_cents, total_cents,
+           amount_paid_cents, amount_refunded_cents, sent_at, created_by_user_id)
+         select gen_random_uuid(), s.agency_id, s.client_id, 'INV-' || lpad((s.sequence_number + g)::text, 5, '0'), s.sequence_number + g,
+           s.status, s.currency, s.issue_date, s.due_date, s.period_from, s.period_to, s.group_by, s.subtotal_cents,
+           s.tax_rate_basis_points, s.tax_cents, s.total_cents, 0, 0, s.sent_at, s.created_by_user_id
+         from source s, generate_series(1, ?) g
+         returning id, agency_id, client_id, number, total_cents)
+       select * from copies`,
+      [model.id, count - 1]
+    )
+    await trx.rawQuery(
+      `insert into invoice_lines (agency_id, invoice_id, position, kind, description, project_id, quantity_seconds, quantity_milli, unit_amount_cents, amount_cents)
+       select l.agency_id, c.id, l.position, l.kind, l.description, l.project_id, l.quantity_seconds, l.quantity_milli, l.unit_amount_cents, l.amount_cents
+       from invoice_lines l, invoices c where l.invoice_id = ? and c.agency_id = l.agency_id and c.id <> l.invoice_id`,
+      [model.id]
+    )
+    await trx.from('billing_sequences').where({ agency_id: team.agencyId, kind: 'invoice' }).increment('last_number', count - 1)
+    return result.rows as Array<{ id: string; agency_id: string; client_id: string; number: string; total_cents: string }>
+  })
+  const all: SentInvoice[] = [
+    model,
+    ...copies.map((row) => ({ id: row.id, agencyId: row.agency_id, clientId: row.client_id, number: row.number, totalCents: Number(row.total_cents) })),
+  ]
+  return { team, invoices: all }
+}

@@ -4,7 +4,6 @@ import Stripe from 'stripe'
 import env from '#start/env'
 import { dispatchAfterCommit } from '#core/public/queue'
 import { withTenant } from '#core/public/tenancy'
-import Invoice from '#billing/models/invoice'
 import ApplyStripeEventJob from '#billing/jobs/apply_stripe_event_job'
 import { APPLIED_EVENT_TYPES, eventTarget } from '#billing/stripe/event_target'
 import { stripeClient } from '#billing/stripe/stripe_client'
@@ -57,16 +56,16 @@ export default class StripeWebhooksController {
 
     const applied = APPLIED_EVENT_TYPES.has(event.type)
     await withTenant(target.agencyId, async (scope) => {
-      if (!(await Invoice.find(target.invoiceId))) return
+      // Stored only when the invoice is this agency's (RLS: the agency's system sees its own invoices only).
       const inserted = await scope.trx.rawQuery(
         `insert into stripe_events (id, agency_id, invoice_id, type, payload, processed_at)
-         values (?, ?, ?, ?, ?::jsonb, ${applied ? 'null' : 'now()'})
+         select ?, ?, ?, ?, ?::jsonb, ${applied ? 'null' : 'now()'} where exists (select 1 from invoices where id = ?)
          on conflict (id) do nothing returning id`,
-        [event.id, target.agencyId, target.invoiceId, event.type, JSON.stringify(event)]
+        [event.id, target.agencyId, target.invoiceId, event.type, JSON.stringify(event), target.invoiceId]
       )
       if (!applied) return
       if (inserted.rows.length === 0) {
-        // A duplicate: queue it again only if it is still waiting (the job skips processed events anyway).
+        // Not our invoice (nothing stored), or a duplicate: queued again only while it still waits (the job skips processed events anyway).
         const stored = await scope.trx.from('stripe_events').where('id', event.id).select('processed_at').first()
         if (!stored || stored.processed_at) return
       }

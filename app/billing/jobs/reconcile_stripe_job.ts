@@ -7,6 +7,8 @@ import { stripeClient } from '#billing/stripe/stripe_client'
 export interface ReconcileStripePayload {
   /** How far back Stripe activity is re-read (default 30 days). */
   days?: number
+  /** Only this agency (an operator's "reconcile now"); every agency when absent. */
+  agencyId?: string
 }
 
 export const RECONCILE_DAYS = 30
@@ -29,7 +31,7 @@ export default class ReconcileStripeJob extends Job {
     // No tenant: the SECURITY DEFINER function returns ids only, across agencies.
     const targets = await tenancy.run(async (scope) => {
       const result = await scope.trx.rawQuery('select agency_id, invoice_id from billing_stripe_reconcile_targets(?)', [days])
-      return result.rows as { agency_id: string; invoice_id: string }[]
+      return (result.rows as { agency_id: string; invoice_id: string }[]).filter((row) => !payload?.agencyId || row.agency_id === payload.agencyId)
     })
     const failures: string[] = []
     for (const target of targets) {
