@@ -19,9 +19,15 @@ export interface AppliedEvent {
  * charge's refunds or the dispute from Stripe and writes the ledger to that.
  */
 export default class ApplyStripeEvent {
-  async handle(eventId: string): Promise<AppliedEvent> {
+  /**
+   * `skipLocked`: an event another transaction is applying right now is left
+   * to it (the reconciliation, which already holds the invoice lock, must not
+   * wait for a job that waits for that lock).
+   */
+  async handle(eventId: string, options: { skipLocked?: boolean } = {}): Promise<AppliedEvent> {
     const trx = tenancy.client()
-    const row = await trx.from('stripe_events').where('id', eventId).forUpdate().first()
+    const query = trx.from('stripe_events').where('id', eventId).forUpdate()
+    const row = await (options.skipLocked ? query.skipLocked() : query).first()
     if (!row || row.processed_at) return { applied: false, changes: 0 }
 
     const event = row.payload as Stripe.Event

@@ -22,7 +22,7 @@ export default class ReconcileStripeInvoice {
     const trx = tenancy.client()
 
     const pending = await trx.from('stripe_events').where('invoice_id', invoiceId).whereNull('processed_at').orderBy('received_at').select('id')
-    for (const event of pending) await new ApplyStripeEvent().handle(event.id)
+    for (const event of pending) await new ApplyStripeEvent().handle(event.id, { skipLocked: true })
 
     const intents = new Set<string>()
     if (invoice.stripeCheckoutSessionId) {

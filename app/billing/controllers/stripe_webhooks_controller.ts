@@ -65,9 +65,14 @@ export default class StripeWebhooksController {
       )
       if (!applied) return
       if (inserted.rows.length === 0) {
-        // Not our invoice (nothing stored), or a duplicate: queued again only while it still waits (the job skips processed events anyway).
-        const stored = await scope.trx.from('stripe_events').where('id', event.id).select('processed_at').first()
-        if (!stored || stored.processed_at) return
+        // Not our invoice (nothing stored), or a duplicate. A duplicate still waiting after a minute lost its job:
+        // queue it again (the job skips processed events anyway). Sooner, its first job is on its way.
+        const stored = await scope.trx
+          .from('stripe_events')
+          .where('id', event.id)
+          .select('processed_at', scope.trx.raw(`received_at < now() - interval '1 minute' as stale`))
+          .first()
+        if (!stored || stored.processed_at || !stored.stale) return
       }
       await dispatchAfterCommit(ApplyStripeEventJob, { agencyId: target.agencyId, eventId: event.id })
     })
