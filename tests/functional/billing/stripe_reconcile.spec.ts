@@ -129,6 +129,10 @@ test.group('Stripe reconciliation', () => {
   test('the worker puts the daily run in place when it starts, once', async ({ assert, cleanup }) => {
     const queue = redisQueue()
     cleanup(() => queue.close())
+    // The worker ran billing's registerSchedule when it started…
+    const atStart = (await queue.getRepeatableJobs()).filter((repeat) => repeat.name === ReconcileStripeJob.jobName)
+    assert.lengthOf(atStart, 1)
+    // …and scheduling again changes nothing.
     await ReconcileStripeJob.schedule()
     await ReconcileStripeJob.schedule()
     const schedules = (await queue.getRepeatableJobs()).filter((repeat) => repeat.name === ReconcileStripeJob.jobName)
