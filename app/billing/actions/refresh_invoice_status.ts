@@ -39,6 +39,9 @@ export default class RefreshInvoiceStatus {
 
   /** Σ paid − refunded − lost disputes over the client's invoices that are not void. */
   private async refreshLifetimeRevenue(clientId: string) {
+    // Concurrent refreshes of one client's invoices take turns (the key invoice generation uses),
+    // so each sums what the previous one committed and the last write is the true total.
+    await tenancy.client().rawQuery('select pg_advisory_xact_lock(hashtext(?))', [`billing:${clientId}`])
     const row = await tenancy
       .client()
       .from('invoices')
