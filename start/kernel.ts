@@ -25,6 +25,8 @@ export const middleware = router.named({
   inertia: () => import('@adonisjs/inertia/inertia_middleware'),
   auth: () => import('#core/middleware/auth_middleware'),
   guest: () => import('#core/middleware/guest_middleware'),
+  portalContext: () => import('#portal/middleware/portal_context_middleware'),
+  portalAuth: () => import('#portal/middleware/portal_auth_middleware'),
 })
 
 /**
@@ -34,3 +36,12 @@ export const middleware = router.named({
  */
 export const pageStack = () => [middleware.session(), middleware.shield(), middleware.tenant(), middleware.bouncer(), middleware.inertia()]
 export const apiStack = () => [middleware.tenant(), middleware.bouncer()]
+
+/** The client portal: its own identity (the portal cookie), with a session only for CSRF and flash messages. */
+export const portalPageStack = () => [
+  middleware.session(),
+  middleware.shield(),
+  middleware.portalContext(),
+  middleware.inertia(),
+]
+export const portalApiStack = () => [middleware.portalContext()]

@@ -4,7 +4,7 @@
 | so every module gets the same tenant transaction, auth and rate limit.
 */
 import router from '@adonisjs/core/services/router'
-import { apiStack, middleware, pageStack } from '#start/kernel'
+import { apiStack, middleware, pageStack, portalApiStack, portalPageStack } from '#start/kernel'
 import { throttleUser } from '#start/limiter'
 
 export function staffPages(routes: () => void) {
@@ -19,3 +19,17 @@ export function staffApi(routes: () => void) {
 }
 
 export const uuid = router.matchers.uuid()
+
+/** Portal pages for a signed-in client contact (`/portal/...`); `portalGuestPages` for sign-in. */
+export function portalPages(routes: () => void) {
+  return router.group(routes).prefix('/portal').use([...portalPageStack(), middleware.portalAuth()])
+}
+
+export function portalGuestPages(routes: () => void) {
+  return router.group(routes).prefix('/portal').use(portalPageStack())
+}
+
+/** The portal's JSON API (`/api/portal/...`), authenticated by the portal session only: staff tokens are not portal logins. */
+export function portalApi(routes: () => void) {
+  return router.group(routes).prefix('/api/portal').use([...portalApiStack(), middleware.portalAuth()])
+}

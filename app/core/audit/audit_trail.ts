@@ -19,7 +19,7 @@ export async function recordAudit(entry: AuditEntry) {
   const scope = tenancy.current()
   if (!scope?.agencyId) throw new Error('recordAudit() needs a tenant context')
   const actor = entry.actor ?? {
-    id: scope.userId,
+    id: scope.role === 'client' ? (scope.contactId ?? null) : scope.userId,
     type: scope.role === 'system' ? 'system' : scope.role === 'client' ? 'client' : 'user',
   }
   await scope.trx.insertQuery().table('audit_logs').insert({

@@ -13,10 +13,15 @@ import { enterClaimedIdentity } from '#core/tenancy/claimed_identity'
  */
 export default class TenantContextMiddleware {
   async handle(ctx: HttpContext, next: NextFn) {
-    return tenancy.run(async (scope) => {
-      await enterClaimedIdentity(ctx)
-      await next()
-      if ((scope.failed || ctx.response.getStatus() >= 400) && !scope.trx.isCompleted) await scope.trx.rollback()
-    })
+    return runInTenantTransaction(ctx, next, enterClaimedIdentity)
   }
+}
+
+/** The request in one tenant transaction whose identity `claim` sets first (staff here; the portal its own). */
+export function runInTenantTransaction(ctx: HttpContext, next: NextFn, claim: (ctx: HttpContext) => Promise<void>) {
+  return tenancy.run(async (scope) => {
+    await claim(ctx)
+    await next()
+    if ((scope.failed || ctx.response.getStatus() >= 400) && !scope.trx.isCompleted) await scope.trx.rollback()
+  })
 }

@@ -15,6 +15,9 @@ export interface TenantIdentity {
   agencyId: string | null
   userId: string | null
   role: ContextRole | null
+  /** A client contact signed in to the portal (role `client`): their company and themselves. */
+  clientId?: string | null
+  contactId?: string | null
 }
 
 export interface TenantScope extends TenantIdentity {
@@ -29,8 +32,9 @@ export const RUNTIME_CONNECTION = 'app'
 
 async function applyIdentity(trx: TransactionClientContract, identity: TenantIdentity) {
   await trx.rawQuery(
-    `select set_config('app.agency_id', ?, true), set_config('app.user_id', ?, true), set_config('app.role', ?, true)`,
-    [identity.agencyId ?? '', identity.userId ?? '', identity.role ?? '']
+    `select set_config('app.agency_id', ?, true), set_config('app.user_id', ?, true), set_config('app.role', ?, true),
+            set_config('app.client_id', ?, true), set_config('app.contact_id', ?, true)`,
+    [identity.agencyId ?? '', identity.userId ?? '', identity.role ?? '', identity.clientId ?? '', identity.contactId ?? '']
   )
 }
 
@@ -94,8 +98,26 @@ export const tenancy = {
   async enter(identity: TenantIdentity) {
     const scope = tenancy.current()
     if (!scope) throw new Error('tenancy.enter() called outside a tenant transaction')
-    Object.assign(scope, identity)
+    Object.assign(scope, { clientId: null, contactId: null }, identity)
     await applyIdentity(scope.trx, identity)
+  },
+
+  /**
+   * Runs `work` as trusted server code of the current agency (role `system`)
+   * in the same transaction, then restores the caller's identity — for a
+   * step a portal contact may cause but not do themselves (their feedback
+   * becomes a task for the team).
+   */
+  async asSystem<T>(work: () => Promise<T>): Promise<T> {
+    const scope = tenancy.current()
+    if (!scope?.agencyId) throw new Error('tenancy.asSystem() needs an agency in the tenant context')
+    const caller: TenantIdentity = { agencyId: scope.agencyId, userId: scope.userId, role: scope.role, clientId: scope.clientId, contactId: scope.contactId }
+    await tenancy.enter({ agencyId: scope.agencyId, userId: null, role: 'system' })
+    try {
+      return await work()
+    } finally {
+      if (!scope.trx.isCompleted) await tenancy.enter(caller)
+    }
   },
 }
 

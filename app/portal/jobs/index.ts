@@ -1,0 +1,3 @@
+import { registerJobs } from '#core/public/queue'
+
+registerJobs({})

@@ -1,0 +1,3 @@
+/*
+| The portal plugs into the modules below it.
+*/

@@ -1,0 +1,3 @@
+/*
+| Portal routes: sign-in by magic link, the contact's pages and API, and the staff side (access, deliverables).
+*/
