@@ -17,7 +17,11 @@ const shieldConfig = defineConfig({
   },
   csrf: {
     enabled: true,
-    exceptRoutes: (ctx) => ctx.request.url().startsWith('/api/'),
+    // `/api` is bearer-token only. `POST /portal/login` as JSON from a script (PRODUCT.md §3) carries no
+    // cookie to ride on, and a cross-site page cannot send JSON here (no CORS); the Inertia form still sends its token.
+    exceptRoutes: (ctx) =>
+      ctx.request.url().startsWith('/api/') ||
+      (ctx.request.url() === '/portal/login' && !ctx.request.header('x-inertia') && ctx.request.is(['json']) === 'json'),
     enableXsrfCookie: true,
     methods: ['POST', 'PUT', 'PATCH', 'DELETE'],
   },

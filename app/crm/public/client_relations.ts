@@ -7,13 +7,14 @@ export interface RelatedRecord {
   title: string
   /** e.g. a status or an amount, already formatted for display. */
   detail: string | null
-  href: string
+  /** Null for entries with no page of their own (e.g. an access log line). */
+  href: string | null
 }
 
 export interface ClientRelation {
   label: string
-  /** Runs in the request's tenant transaction (RLS applies). */
-  list(clientId: string): Promise<RelatedRecord[]>
+  /** Runs in the request's tenant transaction (RLS applies); null hides the section from this caller. */
+  list(clientId: string): Promise<RelatedRecord[] | null>
 }
 
 const relations = new Map<string, ClientRelation>()
@@ -25,7 +26,8 @@ export function registerClientRelation(key: string, relation: ClientRelation) {
 export async function relatedRecords(clientId: string) {
   const sections = []
   for (const [key, relation] of relations) {
-    sections.push({ key, label: relation.label, records: await relation.list(clientId) })
+    const records = await relation.list(clientId)
+    if (records) sections.push({ key, label: relation.label, records })
   }
   return sections
 }
