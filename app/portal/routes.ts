@@ -3,3 +3,4 @@
 */
 import '#portal/routes/pages'
 import '#portal/routes/api'
+import '#portal/routes/access'
