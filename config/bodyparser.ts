@@ -11,7 +11,8 @@ export default defineConfig({
   multipart: {
     autoProcess: true,
     convertEmptyStringsToNull: true,
-    processManually: [],
+    // Deliverable uploads (up to 50 MB) read their own body: app/portal/files/deliverable_files.ts.
+    processManually: ['/projects/:id/files', '/api/projects/:id/deliverables'],
     limit: '20mb',
     types: ['multipart/form-data'],
   },

@@ -4,3 +4,4 @@
 import '#portal/routes/pages'
 import '#portal/routes/api'
 import '#portal/routes/access'
+import '#portal/routes/deliverables'
