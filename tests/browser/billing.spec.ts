@@ -1,6 +1,7 @@
 import { test } from '@japa/runner'
 import db from '@adonisjs/lucid/services/db'
 import { DateTime } from 'luxon'
+import type { Page } from 'playwright'
 import { PASSWORD, uniqueEmail } from '#tests/helpers/factories'
 import { assertMoved, open, signIn } from '#tests/helpers/browser_pages'
 import { mailCatcher } from '#tests/helpers/mail_catcher'
@@ -10,6 +11,9 @@ import { approveTime, logTime, timeTeam } from '#tests/helpers/time'
 
 const owner = () => db.connection('owner')
 const daysAgo = (days: number) => DateTime.utc().minus({ days }).toISODate()!
+/** The status badge next to the page's title (the page also has "Sent" and "Paid" as labels of its details and totals). */
+const statusBadge = (page: Page, number: string) =>
+  page.getByRole('heading', { level: 1, name: `Invoice ${number}` }).locator('xpath=../following-sibling::div[1]')
 
 test.group('Billing', () => {
   test('generate an invoice from time, send it (mail received by a real SMTP server), a signed webhook marks it paid; the client and the project show it', async ({
@@ -53,12 +57,12 @@ test.group('Billing', () => {
     assert.equal(created.client_id, team.clientId)
     const number: string = created.number
     await invoicePage.getByRole('heading', { name: `Invoice ${number}` }).waitFor()
-    await invoicePage.getByText('Draft', { exact: true }).first().waitFor()
+    await statusBadge(invoicePage, number).getByText('Draft', { exact: true }).waitFor()
 
     // Send: the status follows, and the email reaches the SMTP server with the PDF.
     await invoicePage.getByRole('group', { name: 'Invoice actions' }).getByRole('button', { name: 'Send', exact: true }).click()
     await invoicePage.getByRole('group', { name: 'Invoice actions' }).getByRole('button', { name: 'Re-send' }).waitFor()
-    await invoicePage.getByText('Sent', { exact: true }).first().waitFor()
+    await statusBadge(invoicePage, number).getByText('Sent', { exact: true }).waitFor()
     const mail = await mailCatcher.waitFor(clientEmail, new RegExp(`Invoice ${number}`))
     assert.include(mail.text!, number)
     assert.include(mail.text!, '$675.00')
@@ -91,7 +95,8 @@ test.group('Billing', () => {
     // The invoice page, reloaded: Paid, the Stripe payment in the ledger, nothing due.
     await invoicePage.reload()
     await invoicePage.waitForFunction(`document.querySelector('[data-page]')?.__vue_app__`)
-    await invoicePage.getByText('Paid', { exact: true }).first().waitFor()
+    await statusBadge(invoicePage, number).getByText('Paid', { exact: true }).waitFor()
+    assert.equal((await statusBadge(invoicePage, number).innerText()).trim(), 'Paid')
     const payments = invoicePage.getByRole('table', { name: /Payments, refunds and disputes/ })
     await payments.getByRole('cell', { name: 'Stripe' }).waitFor()
     await payments.getByRole('cell', { name: '$675.00' }).waitFor()
@@ -100,10 +105,7 @@ test.group('Billing', () => {
     // The client: lifetime revenue is the invoice's total; the invoice is listed as paid.
     const clientPage = await open(browserContext, `/clients/${team.clientId}`)
     const revenue = clientPage.locator('dt', { hasText: 'Lifetime revenue' }).locator('xpath=following-sibling::dd[1]')
-    await clientPage.waitForFunction(
-      ([text]) => [...document.querySelectorAll('dt')].some((dt) => dt.textContent?.includes('Lifetime revenue') && dt.nextElementSibling?.textContent?.includes(text)),
-      ['$675.00']
-    )
+    await revenue.filter({ hasText: '$675.00' }).waitFor()
     assert.include(await revenue.innerText(), '$675.00')
     await clientPage.getByRole('link', { name: number }).first().waitFor()
     await clientPage.getByText(/Paid · \$675\.00/).first().waitFor()
