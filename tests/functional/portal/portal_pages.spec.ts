@@ -172,7 +172,7 @@ test.group('Portal pages', () => {
     const world = await portalWorld('Pages pay')
     const response = await get(client, `/portal/invoices/${world.sentInvoice.id}/pay`, world.token)
     response.assertStatus(302)
-    const location = response.header('location')
+    const location = response.header('location')!
     assert.match(location, new RegExp(`^http://127\\.0\\.0\\.1:${stripeStub.port}/pay/cs_test_`))
     const session = stripeStub.sessions.get(location.split('/').pop()!)!
     assert.include(session.metadata, { invoice_id: world.sentInvoice.id, agency_id: world.team.agencyId })
