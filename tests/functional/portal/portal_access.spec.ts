@@ -135,6 +135,12 @@ test.group('Portal access: magic links and sessions', () => {
     assert.equal(refused.response.status(), 410)
     assert.isNull(refused.cookie)
     assert.lengthOf(await sessionsOf(carol.contactId), 0)
+
+    // Granting access again does not revive the link sent before the revocation.
+    await owner().from('contacts').where('id', carol.contactId).update({ portal_access: true })
+    const revived = await useLink(client, carolToken)
+    assert.equal(revived.response.status(), 410)
+    assert.lengthOf(await sessionsOf(carol.contactId), 0)
   }).timeout(30_000)
 
   test('a session ends after 24 h without a request', async ({ client, assert }) => {
