@@ -52,6 +52,7 @@ test.group('Portal pages', () => {
     const markup = rendered(html)
     assert.match(markup, /style="[^"]*--brand:\s*#0f766e/)
     assert.include(markup, world.agencyName)
+    assert.include(markup, 'Sign out')
     assert.include(markup, 'Pages home project')
     assert.include(markup, 'Beta launch')
     assert.include(markup, world.sentInvoice.number)
