@@ -28,8 +28,9 @@ export async function ensureCheckoutSession(invoiceId: string): Promise<string |
       ],
       metadata,
       payment_intent_data: { metadata },
-      success_url: `${appUrl}/pay/${invoice.id}/thanks`,
-      cancel_url: `${appUrl}/pay/${invoice.id}/cancelled`,
+      // The contact returns to the invoice in the portal; the webhook, not this redirect, marks it paid.
+      success_url: `${appUrl}/portal/invoices/${invoice.id}?payment=success`,
+      cancel_url: `${appUrl}/portal/invoices/${invoice.id}?payment=cancelled`,
     },
     { idempotencyKey: `checkout-${invoice.id}-${due}` }
   )

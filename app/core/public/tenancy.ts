@@ -3,4 +3,3 @@
  * builders that bypass models, `withTenant()` for jobs and commands.
  */
 export { tenancy, withTenant, type TenantScope, type ContextRole } from '#core/tenancy/tenant_context'
-export { runInTenantTransaction } from '#core/middleware/tenant_context_middleware'

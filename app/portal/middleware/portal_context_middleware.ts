@@ -1,6 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import type { NextFn } from '@adonisjs/core/types/http'
-import { runInTenantTransaction } from '#core/public/tenancy'
+import { runInTenantTransaction } from '#core/public/request_tenancy'
 import { resolvePortalSession, type PortalSession } from '#portal/auth/portal_session'
 
 declare module '@adonisjs/core/http' {
