@@ -11,6 +11,7 @@ import { tenancy, withTenant } from '#core/tenancy/tenant_context'
 import { seedDemoCrm } from '#database/demo/crm'
 import { seedDemoProjects } from '#database/demo/projects'
 import { seedDemoTime } from '#database/demo/time'
+import { seedDemoBilling } from '#database/demo/billing'
 
 export const DEMO_OWNER = { email: 'owner@brightwave.demo', password: 'throughline-demo' }
 
@@ -25,7 +26,7 @@ const TEAM = [
 /**
  * A realistic demo agency to try the product with (README: `npm run demo`).
  * Runs once: a second run finds the demo owner and leaves everything as is
- * (except that a demo agency made before time tracking existed gets its time).
+ * (except that a demo agency made before time tracking or billing existed gets its time and invoices).
  * Later modules add their demo data (clients, deals, projects, time…) here.
  */
 export default class DemoAgencySeeder extends BaseSeeder {
@@ -33,7 +34,10 @@ export default class DemoAgencySeeder extends BaseSeeder {
     await tenancy.run(async () => {
       const existing = await findLogin(DEMO_OWNER.email)
       if (existing) {
-        await withTenant(existing.agencyId, () => seedDemoTime())
+        await withTenant(existing.agencyId, async () => {
+          await seedDemoTime()
+          await seedDemoBilling()
+        })
         return
       }
       const { agency, user } = await new SignUp().handle({
@@ -70,6 +74,8 @@ export default class DemoAgencySeeder extends BaseSeeder {
       // Time is written as `system`: the database lets only trusted code insert submitted and approved time.
       await tenancy.enter({ agencyId: agency.id, userId: null, role: 'system' })
       await seedDemoTime()
+      // Invoices in every state and expenses, made by Billing's actions as the owner (seedDemoBilling enters as the owner).
+      await seedDemoBilling()
     })
     console.info(`Demo agency ready: sign in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`)
   }
