@@ -5,7 +5,7 @@
 */
 import router from '@adonisjs/core/services/router'
 import { apiStack, middleware, pageStack, portalApiStack, portalPageStack } from '#start/kernel'
-import { throttleUser } from '#start/limiter'
+import { throttleContact, throttleUser } from '#start/limiter'
 
 export function staffPages(routes: () => void) {
   return router.group(routes).use([...pageStack(), middleware.auth({ guards: ['web'] }), throttleUser])
@@ -22,7 +22,7 @@ export const uuid = router.matchers.uuid()
 
 /** Portal pages for a signed-in client contact (`/portal/...`); `portalGuestPages` for sign-in. */
 export function portalPages(routes: () => void) {
-  return router.group(routes).prefix('/portal').use([...portalPageStack(), middleware.portalAuth()])
+  return router.group(routes).prefix('/portal').use([...portalPageStack(), middleware.portalAuth(), throttleContact])
 }
 
 export function portalGuestPages(routes: () => void) {
@@ -31,5 +31,5 @@ export function portalGuestPages(routes: () => void) {
 
 /** The portal's JSON API (`/api/portal/...`), authenticated by the portal session only: staff tokens are not portal logins. */
 export function portalApi(routes: () => void) {
-  return router.group(routes).prefix('/api/portal').use([...portalApiStack(), middleware.portalAuth()])
+  return router.group(routes).prefix('/api/portal').use([...portalApiStack(), middleware.portalAuth(), throttleContact])
 }
