@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { flashingConflicts } from '#core/public/http'
 import { DateTime } from 'luxon'
 import { agencySettings } from '#core/public/agency'
-import { ConflictException } from '#core/public/errors'
 import { tenancy } from '#core/public/tenancy'
 import { ApproveExpense, DeleteExpense, RejectExpense, SubmitExpense, UpdateExpense } from '#billing/actions/expenses'
 import { findExpense, lockExpense, sendReceipt } from '#billing/controllers/expense_access'
@@ -9,17 +9,6 @@ import ExpensePolicy from '#billing/policies/expense_policy'
 import { expenseProjectOptions, listExpenses, pageReceiptUrl } from '#billing/queries/list_expenses'
 import { createExpenseValidator, expenseFiltersValidator, rejectExpenseValidator, updateExpenseValidator } from '#billing/validators/expense'
 
-/** On a page a state conflict (409) becomes an error toast on the page the user came from; nothing is kept. */
-async function flashingConflicts(ctx: HttpContext, work: () => Promise<unknown>) {
-  try {
-    return await work()
-  } catch (error) {
-    if (!(error instanceof ConflictException)) throw error
-    tenancy.markFailed()
-    ctx.session.flash('error', error.message)
-    return ctx.response.redirect().back()
-  }
-}
 
 /** The expenses page: the list the caller sees, the form to submit one, decisions for approvers. */
 export default class ExpensesController {

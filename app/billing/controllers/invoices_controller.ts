@@ -1,7 +1,6 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { flashingConflicts } from '#core/public/http'
 import { errors as vineErrors } from '@vinejs/vine'
-import { ConflictException } from '#core/public/errors'
-import { tenancy } from '#core/public/tenancy'
 import EditDraftLines from '#billing/actions/edit_draft_lines'
 import GenerateInvoice from '#billing/actions/generate_invoice'
 import IssueCreditNote from '#billing/actions/issue_credit_note'
@@ -33,21 +32,6 @@ function requestFrom(input: Awaited<ReturnType<typeof invoiceRequestValidator.va
   return { ...rest, taxRateBasisPoints: taxRate === undefined ? undefined : percentToBasisPoints(taxRate) }
 }
 
-/**
- * On a page, a state conflict (409: the invoice is no longer a draft, is
- * paid…) becomes an error toast on the page the user came from; nothing the
- * action wrote is kept.
- */
-async function flashingConflicts(ctx: HttpContext, work: () => Promise<unknown>) {
-  try {
-    return await work()
-  } catch (error) {
-    if (!(error instanceof ConflictException)) throw error
-    tenancy.markFailed()
-    ctx.session.flash('error', error.message)
-    return ctx.response.redirect().back()
-  }
-}
 
 /** Actions other parts of Billing provide, wired below (their buttons show when these are on). */
 const FEATURES = { send: true, creditNote: true }

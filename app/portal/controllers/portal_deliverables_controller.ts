@@ -1,4 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
+import { flashingConflicts } from '#core/public/http'
 import { Exception } from '@adonisjs/core/exceptions'
 import { workspaceHeader } from '#projects/public/project_workspace'
 import { tenancy } from '#core/public/tenancy'
@@ -9,7 +10,6 @@ import { toPortalDeliverable } from '#portal/dtos/deliverable_mapping'
 import { PORTAL_LINK_SECONDS, signDeliverableUrl } from '#portal/files/signed_url'
 import { portalProjectDeliverables } from '#portal/queries/project_deliverables'
 import { approveValidator, feedbackApiValidator, feedbackPageValidator, revisionValidator } from '#portal/validators/deliverables'
-import { ConflictException } from '#core/public/errors'
 
 /** A fresh signed link (1 h) to the contact's deliverable; the download is logged as theirs. */
 async function portalDownloadLink(deliverableId: string) {
@@ -18,17 +18,6 @@ async function portalDownloadLink(deliverableId: string) {
   return signDeliverableUrl({ deliverableId: deliverable.id, agencyId: tenancy.agencyId(), ttlSeconds: PORTAL_LINK_SECONDS })
 }
 
-/** On a page a state conflict (409) becomes an error toast; nothing is kept. */
-async function flashingConflicts(ctx: HttpContext, work: () => Promise<unknown>) {
-  try {
-    return await work()
-  } catch (error) {
-    if (!(error instanceof ConflictException)) throw error
-    tenancy.markFailed()
-    ctx.session.flash('error', error.message)
-    return ctx.response.redirect().back()
-  }
-}
 
 /** The contact's side of deliverables and feedback: portal pages (forms) and the portal API. */
 export default class PortalDeliverablesController {

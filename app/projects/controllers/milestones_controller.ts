@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { flashingConflicts } from '#projects/controllers/flashing_conflicts'
+import { flashingConflicts } from '#core/public/http'
 import { CompleteMilestone, CreateMilestone, DeleteMilestone, ReopenMilestone, UpdateMilestone } from '#projects/actions/milestones'
 import Milestone from '#projects/models/milestone'
 import TaskPolicy from '#projects/policies/task_policy'

@@ -1,7 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 import { agencySettings } from '#core/public/agency'
 import { tenancy } from '#core/public/tenancy'
-import { flashingConflicts } from '#projects/controllers/flashing_conflicts'
+import { flashingConflicts } from '#core/public/http'
 import CreateProject from '#projects/actions/create_project'
 import UpdateProject from '#projects/actions/update_project'
 import { allowedStatuses } from '#projects/actions/change_project_status'

@@ -1,5 +1,5 @@
 import type { HttpContext } from '@adonisjs/core/http'
-import { flashingConflicts } from '#projects/controllers/flashing_conflicts'
+import { flashingConflicts } from '#core/public/http'
 import { AddChecklistItem, DeleteChecklistItem, UpdateChecklistItem } from '#projects/actions/checklist'
 import CreateTask from '#projects/actions/create_task'
 import DeleteTask from '#projects/actions/delete_task'

@@ -1,0 +1,2 @@
+/** Page-controller helpers every module shares. */
+export { flashingConflicts } from '#core/http/flashing_conflicts'
