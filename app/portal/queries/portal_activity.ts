@@ -23,12 +23,22 @@ const VERBS: Record<string, string> = {
   approve: 'approved',
   request_revision: 'requested a revision of',
   feedback: 'sent feedback on',
-  pay: 'paid',
+}
+
+/**
+ * A `pay` entry records the contact clicking Pay (its detail is where that led), not a
+ * payment: "paid checkout" would claim money that may never come.
+ */
+const PAY: Record<string, string> = {
+  checkout: 'went to Stripe Checkout to pay an invoice',
+  instructions: 'viewed the payment instructions of an invoice',
+  nothing_due: 'tried to pay an invoice with nothing due',
 }
 
 /** "Carla Client downloaded brand-guide.pdf" */
 export function describePortalActivity(entry: Pick<PortalActivityEntry, 'contactName' | 'action' | 'subjectType' | 'detail'>) {
   const who = entry.contactName ?? 'A former contact'
+  if (entry.action === 'pay') return `${who} ${PAY[entry.detail ?? ''] ?? 'went to pay an invoice'}`
   const verb = VERBS[entry.action] ?? entry.action.replaceAll('_', ' ')
   const what = entry.detail ?? entry.subjectType ?? ''
   return entry.action === 'sign_in' || entry.action === 'sign_out' || !what ? `${who} ${verb}` : `${who} ${verb} ${what}`
