@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { agencySettings } from '#core/public/agency'
 import { recordAudit } from '#core/public/audit'
 import { ConflictException, fieldError } from '#core/public/errors'
 import { recordClientEvent } from '#crm/public/timeline'
@@ -32,7 +33,8 @@ export default class RecordPayment {
       disputeStatus: null,
       amountCents: payment.amountCents,
       currency: invoice.currency,
-      occurredAt: DateTime.fromISO(payment.paidOn, { zone: 'utc' }),
+      // The start of that day in the agency's zone, so reports count it on the day the agency means.
+      occurredAt: DateTime.fromISO(payment.paidOn, { zone: (await agencySettings(invoice.agencyId)).timezone }),
       method: payment.method,
       reference: payment.reference ?? null,
     })
