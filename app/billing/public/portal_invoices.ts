@@ -122,3 +122,22 @@ export async function portalCheckout(clientId: string, invoiceId: string): Promi
   const url = await tenancy.asSystem(() => ensureCheckoutSession(invoice.id))
   return url ? { kind: 'checkout', url } : { kind: 'nothing_due' }
 }
+
+/**
+ * A contact opened the invoice: its timeline says so, once per contact and
+ * day (a dedupe key), written as trusted server code. Nothing when the
+ * caller cannot see the invoice.
+ */
+export async function recordInvoiceViewed(clientId: string, invoiceId: string, viewer: { contactId: string; name: string; day: string }) {
+  const invoice = await visibleInvoice(clientId, invoiceId)
+  if (!invoice) return
+  await tenancy.asSystem(() =>
+    tenancy
+      .client()
+      .rawQuery(
+        `insert into invoice_activities (agency_id, invoice_id, kind, detail, dedupe_key, actor_user_id)
+         values (?, ?, 'viewed', ?, ?, null) on conflict do nothing`,
+        [invoice.agencyId, invoice.id, `Viewed by ${viewer.name} in the portal`, `viewed:${viewer.contactId}:${viewer.day}`]
+      )
+  )
+}

@@ -4,6 +4,7 @@ import { agencySettings } from '#core/public/agency'
 import { portalCheckout, portalInvoice, portalInvoicePdf, portalInvoices, portalPaymentOptions } from '#billing/public/portal_invoices'
 import { portalProject } from '#projects/public/portal_projects'
 import { logPortalAccess } from '#portal/actions/log_portal_access'
+import { noteInvoiceViewed } from '#portal/actions/note_invoice_viewed'
 import { notFound } from '#portal/controllers/not_found'
 import { logoFile, logoKey } from '#portal/queries/portal_branding'
 import { portalHome } from '#portal/queries/portal_home'
@@ -40,6 +41,7 @@ export default class PortalPagesController {
     if (!invoice) notFound()
     const payment = await portalPaymentOptions()
     await logPortalAccess('view', { type: 'invoice', id: invoice.id, detail: invoice.number })
+    await noteInvoiceViewed(portalSession!, invoice.id)
     return inertia.render('portal/invoices/show', { invoice, payment })
   }
 

@@ -1,4 +1,5 @@
 import { test } from '@japa/runner'
+import db from '@adonisjs/lucid/services/db'
 import { ApiRequest, type ApiClient } from '@japa/api-client'
 import drive from '@adonisjs/drive/services/main'
 import { resetStripeClient } from '#billing/stripe/stripe_client'
@@ -149,6 +150,12 @@ test.group('Portal pages', () => {
       subject_id: world.sentInvoice.id,
       detail: world.sentInvoice.number,
     })
+
+    // The invoice's own timeline shows the view, once a day however often it is opened.
+    await page(client, `/portal/invoices/${world.sentInvoice.id}`, world.token)
+    const views = await db.connection('owner').from('invoice_activities').where('invoice_id', world.sentInvoice.id).where('kind', 'viewed')
+    assert.lengthOf(views, 1)
+    assert.match(views[0].detail, /^Viewed by .+ in the portal$/)
   }).timeout(60_000)
 
   test('Download PDF streams the invoice\u2019s PDF and is logged', async ({ client, assert }) => {
