@@ -1,10 +1,20 @@
 /*
-| Reports routes: profitability and utilization over the JSON API.
+| Reports routes: the /reports page with its CSV and PDF downloads, and
+| profitability and utilization over the JSON API.
 */
 import router from '@adonisjs/core/services/router'
-import { staffApi } from '#start/route_groups'
+import { staffApi, staffPages } from '#start/route_groups'
 
 const ReportsApi = () => import('#reports/controllers/api/reports_controller')
+const ReportsController = () => import('#reports/controllers/reports_controller')
+
+staffPages(() => {
+  router.get('/reports', [ReportsController, 'show'])
+  router.get('/reports/profitability.csv', [ReportsController, 'profitabilityCsv'])
+  router.get('/reports/utilization.csv', [ReportsController, 'utilizationCsv'])
+  router.get('/reports/profitability.pdf', [ReportsController, 'profitabilityPdf'])
+  router.get('/reports/utilization.pdf', [ReportsController, 'utilizationPdf'])
+})
 
 staffApi(() => {
   router.get('/reports/profitability', [ReportsApi, 'profitability'])

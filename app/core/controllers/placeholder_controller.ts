@@ -1,9 +1,7 @@
 import type { HttpContext } from '@adonisjs/core/http'
 
 /** Module screens that later issues fill: the navigation already leads somewhere honest. */
-const MODULES: Record<string, { title: string; description: string }> = {
-  reports: { title: 'Reports', description: 'Profitability, utilization and revenue reports.' },
-}
+const MODULES: Record<string, { title: string; description: string }> = {}
 
 export default class PlaceholderController {
   show({ inertia, route }: HttpContext) {

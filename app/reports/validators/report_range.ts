@@ -20,3 +20,13 @@ export function assertRange(range: { from: string; to: string }) {
     fieldError('to', `A report covers at most ${MAX_RANGE_DAYS} days`, 'maxRange')
   }
 }
+
+/** The /reports page: the range is optional (this month in the agency's zone by default). */
+export const reportPageValidator = vine.compile(
+  vine.object({
+    from: day().optional(),
+    to: day().optional(),
+    threshold: vine.number().min(0).max(1000).optional(),
+    tab: vine.enum(['profitability', 'utilization'] as const).optional(),
+  })
+)
