@@ -4,6 +4,7 @@
 */
 import router from '@adonisjs/core/services/router'
 import { staffApi, staffPages } from '#start/route_groups'
+import '#reports/routes/insights'
 
 const ReportsApi = () => import('#reports/controllers/api/reports_controller')
 const ReportsController = () => import('#reports/controllers/reports_controller')

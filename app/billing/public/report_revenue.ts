@@ -157,3 +157,90 @@ export async function expenseCostBetween(projectIds: string[], from: string, to:
     .groupBy('project_id')
   return new Map(rows.map((row) => [row.project_id, Number(row.cost_cents)]))
 }
+
+export interface MonthRevenue {
+  invoicedCents: number
+  paidCents: number
+}
+
+/**
+ * The whole agency's revenue per month ('YYYY-MM') over these agency days, in
+ * `currency` (invoices in other currencies are left out), net of tax, the
+ * same rules as `revenueBetween` but without spreading over projects — so
+ * invoices that name no project count too. Issue dates and credit-note dates
+ * are calendar days; payments fall on their day in the agency's time zone.
+ * Every month of the range is present.
+ */
+export async function revenueByMonth(from: string, to: string, currency: string): Promise<Map<string, MonthRevenue>> {
+  const result = new Map<string, MonthRevenue>(monthsBetween(from, to).map((month) => [month, { invoicedCents: 0, paidCents: 0 }]))
+  const client = tenancy.client()
+  const { timezone } = await agencySettings(tenancy.agencyId())
+  const live = (query: any) => query.whereNull('invoices.voided_at').whereNot('invoices.status', 'void').where('invoices.currency', currency)
+
+  const issued = await live(
+    client
+      .from('invoices')
+      .select(client.raw(`to_char(issue_date, 'YYYY-MM') as month`))
+      .select(client.raw('sum(subtotal_cents)::bigint as amount'))
+      .whereBetween('issue_date', [from, to])
+      .groupByRaw('1')
+  )
+  const credited = await live(
+    client
+      .from('credit_notes')
+      .join('invoices', 'invoices.id', 'credit_notes.invoice_id')
+      .select('invoices.subtotal_cents', 'invoices.total_cents')
+      .select(client.raw(`to_char(credit_notes.issue_date, 'YYYY-MM') as month`))
+      .select(client.raw('sum(credit_notes.amount_cents)::bigint as amount'))
+      .whereBetween('credit_notes.issue_date', [from, to])
+      .groupBy('invoices.id')
+      .groupByRaw('3')
+  )
+  const received = await live(
+    client
+      .from('payments')
+      .join('invoices', 'invoices.id', 'payments.invoice_id')
+      .select('invoices.subtotal_cents', 'invoices.total_cents')
+      .select(client.raw(`to_char(payments.occurred_at at time zone ?, 'YYYY-MM') as month`, [timezone]))
+      .select(
+        client.raw(
+          `coalesce(sum(case when kind = 'payment' then payments.amount_cents
+                             when kind = 'refund' then -payments.amount_cents
+                             when kind = 'dispute' and dispute_status = 'lost' then -payments.amount_cents
+                             else 0 end), 0)::bigint as amount`
+        )
+      )
+      .whereRaw('(payments.occurred_at at time zone ?)::date between ?::date and ?::date', [timezone, from, to])
+      .groupBy('invoices.id')
+      .groupByRaw('3')
+  )
+
+  const add = (month: string, field: keyof MonthRevenue, amount: bigint) => {
+    const row = result.get(month)
+    if (row) row[field] += Number(amount)
+  }
+  for (const row of issued) add(row.month, 'invoicedCents', BigInt(row.amount))
+  for (const row of credited) {
+    add(row.month, 'invoicedCents', -netOfTax(BigInt(row.amount), BigInt(row.subtotal_cents), BigInt(row.total_cents)))
+  }
+  for (const row of received) add(row.month, 'paidCents', netOfTax(BigInt(row.amount), BigInt(row.subtotal_cents), BigInt(row.total_cents)))
+  return result
+}
+
+/** 'YYYY-MM' of every month that `from`–`to` ('YYYY-MM-DD') touches, in order. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = []
+  let [year, month] = from.slice(0, 7).split('-').map(Number)
+  const last = to.slice(0, 7)
+  for (;;) {
+    const key = `${year}-${String(month).padStart(2, '0')}`
+    if (key > last) break
+    months.push(key)
+    month += 1
+    if (month > 12) {
+      month = 1
+      year += 1
+    }
+  }
+  return months
+}

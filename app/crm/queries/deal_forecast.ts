@@ -14,10 +14,11 @@ interface MonthAggregate {
  * its month needs no time zone. Each bucket and the total are weighted once
  * over their own deals (see weighted_value.ts).
  */
-export async function dealForecast(): Promise<ForecastDto> {
+export async function dealForecast(filter: { ownerUserId?: string } = {}): Promise<ForecastDto> {
   const trx = tenancy.client()
-  const rows: MonthAggregate[] = await trx
-    .from('deals')
+  const query = trx.from('deals')
+  if (filter.ownerUserId) query.where('deals.owner_user_id', filter.ownerUserId)
+  const rows: MonthAggregate[] = await query
     .join('deal_stages', 'deal_stages.id', 'deals.stage_id')
     .where('deal_stages.kind', 'open')
     .select(
