@@ -2,6 +2,9 @@
  * Time for Reports, as plain data over a range of agency days (inclusive),
  * read under the caller's RLS: the owner counts everyone's time, a manager
  * the time on the projects they manage (and their own), a member their own.
+ *
+ * Reads `time_daily_rollups` (one row per project, person and day, kept
+ * current by triggers on `time_entries`), never the entries themselves.
  */
 import { tenancy } from '#core/public/tenancy'
 
@@ -16,13 +19,13 @@ export async function timeCostBetween(projectIds: string[], from: string, to: st
   if (projectIds.length === 0) return new Map()
   const client = tenancy.client()
   const rows = await client
-    .from('time_entries')
+    .from('time_daily_rollups')
     .select('project_id')
-    .select(client.raw('sum(duration_seconds)::bigint as seconds'))
+    .select(client.raw('sum(seconds)::bigint as seconds'))
     // numeric round() is half away from zero: half-up for these non-negative sums.
-    .select(client.raw('round(sum(duration_seconds::numeric * coalesce(cost_rate_cents, 0)) / 3600)::bigint as cost_cents'))
+    .select(client.raw('round(sum(cost_numerator)::numeric / 3600)::bigint as cost_cents'))
     .whereIn('project_id', projectIds)
-    .whereBetween('entry_date', [from, to])
+    .whereBetween('day', [from, to])
     .groupBy('project_id')
   return new Map(rows.map((row) => [row.project_id, { seconds: Number(row.seconds), costCents: Number(row.cost_cents) }]))
 }
@@ -37,11 +40,11 @@ export async function timeByPersonBetween(from: string, to: string, userIds?: st
   if (userIds && userIds.length === 0) return new Map()
   const client = tenancy.client()
   const query = client
-    .from('time_entries')
+    .from('time_daily_rollups')
     .select('user_id')
-    .select(client.raw('sum(duration_seconds)::bigint as logged_seconds'))
-    .select(client.raw('coalesce(sum(duration_seconds) filter (where billable), 0)::bigint as billable_seconds'))
-    .whereBetween('entry_date', [from, to])
+    .select(client.raw('sum(seconds)::bigint as logged_seconds'))
+    .select(client.raw('sum(billable_seconds)::bigint as billable_seconds'))
+    .whereBetween('day', [from, to])
     .groupBy('user_id')
   if (userIds) query.whereIn('user_id', userIds)
   const rows = await query
