@@ -44,7 +44,7 @@ export default class Bench extends BaseCommand {
   @flags.number({ description: 'Time entries on the invoice of the billing scenario', default: 5_000 })
   declare entries: number
 
-  @flags.string({ description: 'Scenarios to run: all, core, crm or billing', default: 'all' })
+  @flags.string({ description: 'Scenarios to run: all, core, crm, billing or reports', default: 'all' })
   declare scenario: string
 
   @flags.number({ description: 'Seconds per measurement', default: 10 })
@@ -60,8 +60,8 @@ export default class Bench extends BaseCommand {
   declare build: boolean
 
   async run() {
-    if (!['all', 'core', 'crm', 'billing'].includes(this.scenario)) {
-      this.logger.error('--scenario must be all, core, crm or billing')
+    if (!['all', 'core', 'crm', 'billing', 'reports'].includes(this.scenario)) {
+      this.logger.error('--scenario must be all, core, crm, billing or reports')
       this.exitCode = 1
       return
     }
@@ -73,6 +73,8 @@ export default class Bench extends BaseCommand {
     const runCore = ['all', 'core'].includes(this.scenario)
     const runCrm = ['all', 'crm'].includes(this.scenario)
     const runBilling = ['all', 'billing'].includes(this.scenario)
+    const runReports = ['all', 'reports'].includes(this.scenario)
+    const { seedReportsBenchData, removeReportsBenchData, reportEndpoints } = await import('#core/cli/bench/reports_scenario')
     const agencies = this.small ? 20 : this.agencies
     const clients = this.small ? 1_000 : this.clients
     const seconds = this.small ? 3 : this.seconds
@@ -98,6 +100,17 @@ export default class Bench extends BaseCommand {
         billing = await seedBillingBenchData({ entries: this.entries })
       }
 
+      let reports: Awaited<ReturnType<typeof seedReportsBenchData>> | undefined
+      if (runReports) {
+        const scale = this.small ? 20 : 1
+        const size = { agencies: 200 / scale, entries: 2_000_000 / scale, invoices: 100_000 / scale, tokens: 20 }
+        this.logger.info(
+          `generating ${size.agencies} agencies, ${size.agencies * 20} users, ${size.entries.toLocaleString('en')} time entries, ${size.invoices.toLocaleString('en')} invoices`
+        )
+        reports = await seedReportsBenchData(size)
+        this.logger.info(`${reports.entries.toLocaleString('en')} entries, ${reports.invoices.toLocaleString('en')} invoices in ${reports.seconds.toFixed(1)} s (vacuum analyze included)`)
+      }
+
       this.logger.info(this.build ? 'building for production and starting the server' : 'starting the existing build')
       const port = await freePort()
       server = await startServer(this.app.appRoot.pathname, port, { build: this.build })
@@ -117,6 +130,13 @@ export default class Bench extends BaseCommand {
         const verdict = worst <= SEARCH_P95_TARGET_MS ? 'met' : 'MISSED'
         this.logger.info(`client search, one user: worst HTTP p95 ${worst.toFixed(1)} ms, target ≤ ${SEARCH_P95_TARGET_MS} ms: ${verdict}`)
       }
+      if (reports) {
+        const rows = await this.measure(origin, reportEndpoints(), reports.tokens, seconds)
+        this.render('reports (one year)', rows)
+        this.logger.info(
+          `${reports.agencyIds.length} agencies, ${reports.entries.toLocaleString('en')} time entries, ${reports.invoices.toLocaleString('en')} invoices; requests rotate over ${reports.tokens.length} agencies' owners; ${seconds} s per measurement`
+        )
+      }
       if (billing) {
         const figures = await measureInvoiceGeneration(origin, billing, this.small ? 5 : 20, this.small ? 2 : 5)
         this.ui
@@ -129,6 +149,7 @@ export default class Bench extends BaseCommand {
     } finally {
       if (server) stopServer(server)
       if (runBilling) await removeBillingBenchData()
+      if (runReports) await removeReportsBenchData()
       if (runCore) await removeBenchData()
       if (runCrm) await removeCrmBenchData()
     }
@@ -157,12 +178,13 @@ export default class Bench extends BaseCommand {
     const load = `${this.connections} conns`
     const table = this.ui
       .table()
-      .head([scenario, '1 conn p50', '1 conn p95', `${load} p50`, `${load} p95`, `${load} p99`, 'req/s', 'errors', 'SQL p50', 'SQL p95'])
+      .head([scenario, '1 conn p50', '1 conn p95', '1 conn p99', `${load} p50`, `${load} p95`, `${load} p99`, 'req/s', 'errors', 'SQL p50', 'SQL p95', 'SQL p99'])
     for (const { endpoint, single, loaded, sql } of rows) {
       table.row([
         `GET ${endpoint.path}${endpoint.note ? ` (${endpoint.note})` : ''}`,
         ms(single.p50),
         ms(single.p95),
+        ms(single.p99),
         ms(loaded.p50),
         ms(loaded.p95),
         ms(loaded.p99),
@@ -170,6 +192,7 @@ export default class Bench extends BaseCommand {
         `${single.errors + loaded.errors}`,
         ms(sql.p50),
         ms(sql.p95),
+        ms(sql.p99),
       ])
     }
     table.render()

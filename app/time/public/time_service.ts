@@ -81,10 +81,11 @@ export async function timeSpend(projectIds: string[]): Promise<Map<string, Proje
   if (projectIds.length === 0) return new Map()
   const rows = await tenancy
     .client()
-    .from('time_entries')
+    // The daily rollups hold Σ seconds × cost rate exactly: the same figure as summing the entries.
+    .from('time_daily_rollups')
     .select('project_id')
-    .select(tenancy.client().raw('sum(duration_seconds)::bigint as seconds'))
-    .select(tenancy.client().raw('round(sum(duration_seconds::numeric * coalesce(cost_rate_cents, 0)) / 3600)::bigint as cost_cents'))
+    .select(tenancy.client().raw('sum(seconds)::bigint as seconds'))
+    .select(tenancy.client().raw('round(sum(cost_numerator)::numeric / 3600)::bigint as cost_cents'))
     .whereIn('project_id', projectIds)
     .groupBy('project_id')
   return new Map(rows.map((row) => [row.project_id, { seconds: Number(row.seconds), costCents: Number(row.cost_cents) }]))
@@ -100,14 +101,14 @@ export interface DailySpend {
 export async function dailyTimeSpend(projectId: string): Promise<DailySpend[]> {
   const rows = await tenancy
     .client()
-    .from('time_entries')
-    .select('entry_date')
-    .select(tenancy.client().raw('sum(duration_seconds)::bigint as seconds'))
-    .select(tenancy.client().raw('round(sum(duration_seconds::numeric * coalesce(cost_rate_cents, 0)) / 3600)::bigint as cost_cents'))
+    .from('time_daily_rollups')
+    .select('day')
+    .select(tenancy.client().raw('sum(seconds)::bigint as seconds'))
+    .select(tenancy.client().raw('round(sum(cost_numerator)::numeric / 3600)::bigint as cost_cents'))
     .where('project_id', projectId)
-    .groupBy('entry_date')
-    .orderBy('entry_date')
-  return rows.map((row) => ({ date: row.entry_date, seconds: Number(row.seconds), costCents: Number(row.cost_cents) }))
+    .groupBy('day')
+    .orderBy('day')
+  return rows.map((row) => ({ date: row.day, seconds: Number(row.seconds), costCents: Number(row.cost_cents) }))
 }
 
 /**
