@@ -7,10 +7,12 @@ import { staffApi, staffPages } from '#start/route_groups'
 import '#reports/routes/insights'
 
 const ReportsApi = () => import('#reports/controllers/api/reports_controller')
+const BreakdownsApi = () => import('#reports/controllers/api/breakdowns_controller')
 const ReportsController = () => import('#reports/controllers/reports_controller')
 
 staffPages(() => {
   router.get('/reports', [ReportsController, 'show'])
+  router.get('/reports/projects/:id', [ReportsController, 'project']).where('id', router.matchers.uuid())
   router.get('/reports/profitability.csv', [ReportsController, 'profitabilityCsv'])
   router.get('/reports/utilization.csv', [ReportsController, 'utilizationCsv'])
   router.get('/reports/profitability.pdf', [ReportsController, 'profitabilityPdf'])
@@ -20,4 +22,10 @@ staffPages(() => {
 staffApi(() => {
   router.get('/reports/profitability', [ReportsApi, 'profitability'])
   router.get('/reports/utilization', [ReportsApi, 'utilization'])
+  router.get('/reports/profitability/projects/:id', [BreakdownsApi, 'project']).where('id', router.matchers.uuid())
+  router
+    .get('/reports/profitability/projects/:id/members/:userId/entries', [BreakdownsApi, 'memberEntries'])
+    .where('id', router.matchers.uuid())
+    .where('userId', router.matchers.uuid())
+  router.get('/reports/capacity', [BreakdownsApi, 'capacity'])
 })

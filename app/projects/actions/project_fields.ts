@@ -8,6 +8,8 @@ export interface ProjectFields {
   billingType?: 'hourly' | 'fixed' | 'retainer'
   /** Whether time logged on the project is billable unless the person says otherwise. */
   billableByDefault?: boolean
+  /** A category such as "Web design"; null clears it. */
+  serviceType?: string | null
   budgetCents?: number | null
   budgetSeconds?: number | null
   hourlyRateCents?: number | null

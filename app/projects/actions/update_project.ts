@@ -5,7 +5,7 @@ import ChangeProjectStatus from '#projects/actions/change_project_status'
 import { assertConsistent, type ProjectFields } from '#projects/actions/project_fields'
 
 const AUDITED = [
-  'name', 'description', 'billingType', 'billableByDefault', 'budgetCents', 'budgetSeconds', 'hourlyRateCents', 'startDate', 'deadline',
+  'name', 'description', 'billingType', 'billableByDefault', 'serviceType', 'budgetCents', 'budgetSeconds', 'hourlyRateCents', 'startDate', 'deadline',
   'retainerAmountCents', 'retainerPeriod', 'retainerIncludedSeconds', 'retainerRolloverPeriods', 'overageRateCents',
 ] as const
 

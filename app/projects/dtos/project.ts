@@ -10,6 +10,8 @@ export interface ProjectListItemDto {
   name: string
   status: ProjectStatus
   billingType: BillingType
+  /** A category such as "Web design" or "SEO"; null when not set. */
+  serviceType: string | null
   budget: number | null
   budgetHours: number | null
   currency: string
@@ -78,6 +80,7 @@ export function toProjectListItemDto(
     name: project.name,
     status: project.status,
     billingType: project.billingType,
+    serviceType: project.serviceType ?? null,
     budget: project.budgetCents,
     budgetHours: toHours(project.budgetSeconds),
     currency: project.currency,

@@ -41,6 +41,10 @@ export default class Project extends BaseModel {
   @column()
   declare billingType: BillingType
 
+  /** A category such as "Web design" or "SEO" (free text); null when not set. */
+  @column()
+  declare serviceType: string | null
+
   /** Time logged here is billable unless the person says otherwise. */
   @column()
   declare billableByDefault: boolean

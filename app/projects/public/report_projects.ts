@@ -10,6 +10,8 @@ export interface ReportProject {
   name: string
   clientId: string
   currency: string
+  /** A category such as "Web design"; null when not set. */
+  serviceType: string | null
   /** Minor units of `currency`; null when the project has no money budget. */
   budgetCents: number | null
 }
@@ -24,6 +26,7 @@ export async function reportProjects(filter: { projectIds?: string[] } = {}): Pr
     name: project.name,
     clientId: project.clientId,
     currency: project.currency,
+    serviceType: project.serviceType ?? null,
     budgetCents: project.budgetCents === null ? null : Number(project.budgetCents),
   }))
 }

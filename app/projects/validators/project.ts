@@ -26,6 +26,13 @@ const fields = {
     .optional(),
   billingType: vine.enum(['hourly', 'fixed', 'retainer'] as const).optional(),
   billableByDefault: vine.boolean().optional(),
+  serviceType: vine
+    .string()
+    .trim()
+    .maxLength(80)
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .optional(),
   budget: money(),
   budgetHours: hours(),
   hourlyRate: money(),
@@ -84,6 +91,7 @@ export function projectFieldsFrom(input: ProjectInput) {
     description: input.description,
     billingType: input.billingType,
     billableByDefault: input.billableByDefault,
+    serviceType: input.serviceType,
     budgetCents: input.budget,
     budgetSeconds: seconds(input.budgetHours),
     hourlyRateCents: input.hourlyRate,

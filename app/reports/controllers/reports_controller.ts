@@ -5,10 +5,14 @@ import { tenancy } from '#core/public/tenancy'
 import ReportPolicy from '#reports/policies/report_policy'
 import { profitability } from '#reports/queries/profitability'
 import { utilization } from '#reports/queries/utilization'
+import { capacity } from '#reports/queries/capacity'
+import { memberEntries, profitabilityBreakdown, projectDrilldown } from '#reports/queries/breakdowns'
+import { errors as lucidErrors } from '@adonisjs/lucid'
 import { profitabilityCsv, reportFilename, summaryMarginPercent, utilizationCsv } from '#reports/exports/report_csv'
 import { profitabilityPdf, utilizationPdf } from '#reports/exports/report_pdf'
 import {
   assertRange,
+  drilldownPageValidator,
   profitabilityQueryValidator,
   reportPageValidator,
   utilizationQueryValidator,
@@ -35,15 +39,38 @@ export default class ReportsController {
     assertRange(range)
     const profitabilityReport = await profitability(auth.user!, range)
     const utilizationReport = await utilization(auth.user!, { ...range, threshold: input.threshold })
+    const groupBy = input.groupBy ?? 'project'
+    const breakdown = groupBy === 'project' ? null : await profitabilityBreakdown(auth.user!, range, groupBy)
+    const capacityReport = await capacity(auth.user!)
     return inertia.render('reports/index', {
       today: today.toISODate()!,
       range,
       tab: input.tab ?? 'profitability',
+      groupBy,
+      breakdown,
+      capacity: capacityReport,
       currency: agency.currency,
       profitability: profitabilityReport,
       summaryMarginPercent: summaryMarginPercent(profitabilityReport),
       utilization: utilizationReport,
     })
+  }
+
+  /** /reports/projects/:id?from&to[&member&page]: a project's members over the range, and one member's entries. */
+  async project({ request, params, inertia, auth, bouncer }: HttpContext) {
+    await bouncer.with(ReportPolicy).authorize('viewFinancials')
+    const input = await drilldownPageValidator.validate(request.qs())
+    const agency = await agencySettings(tenancy.agencyId())
+    const today = DateTime.now().setZone(agency.timezone)
+    const range = {
+      from: input.from ?? today.startOf('month').toISODate()!,
+      to: input.to ?? today.endOf('month').toISODate()!,
+    }
+    assertRange(range)
+    const report = await projectDrilldown(auth.user!, params.id, range)
+    if (!report) throw new lucidErrors.E_ROW_NOT_FOUND()
+    const entries = input.member ? await memberEntries(auth.user!, params.id, input.member, { ...range, page: input.page }) : null
+    return inertia.render('reports/project', { range, report, entries })
   }
 
   async profitabilityCsv(ctx: HttpContext) {

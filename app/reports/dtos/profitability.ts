@@ -4,6 +4,8 @@ export interface ProjectProfitabilityDto {
   name: string
   clientId: string
   clientName: string | null
+  /** the project's service type; null when not set */
+  serviceType: string | null
   currency: string
   revenueInvoiced: number
   revenuePaid: number

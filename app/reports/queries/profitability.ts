@@ -40,6 +40,7 @@ export async function profitability(user: StaffIdentity, range: { from: string; 
       name: project.name,
       clientId: project.clientId,
       clientName: names.get(project.clientId) ?? null,
+      serviceType: project.serviceType,
       currency: project.currency,
       revenueInvoiced: income.invoicedCents,
       revenuePaid: income.paidCents,

@@ -9,6 +9,35 @@ const day = () => vine.string().trim().maxLength(10).use(calendarDate())
 
 export const profitabilityQueryValidator = vine.compile(vine.object({ from: day(), to: day() }))
 
+export const GROUP_BY = ['project', 'client', 'member', 'service'] as const
+
+/** The profitability API: a range and how to group (project by default). */
+export const profitabilityApiValidator = vine.compile(
+  vine.object({ from: day(), to: day(), groupBy: vine.enum(GROUP_BY).optional() })
+)
+
+/** A project's drill-down, and a member's entries on it a page at a time. */
+export const drilldownQueryValidator = vine.compile(
+  vine.object({
+    from: day(),
+    to: day(),
+    page: vine.number().withoutDecimals().min(1).max(100_000).optional(),
+    perPage: vine.number().withoutDecimals().min(1).max(100).optional(),
+  })
+)
+
+/** The drill-down page: the range is optional (this month), `member` opens their entries. */
+export const drilldownPageValidator = vine.compile(
+  vine.object({
+    from: day().optional(),
+    to: day().optional(),
+    member: vine.string().uuid().optional(),
+    page: vine.number().withoutDecimals().min(1).max(100_000).optional(),
+  })
+)
+
+export const capacityQueryValidator = vine.compile(vine.object({ weeks: vine.number().withoutDecimals().min(1).max(26).optional() }))
+
 export const utilizationQueryValidator = vine.compile(
   vine.object({ from: day(), to: day(), threshold: vine.number().min(0).max(1000).optional() })
 )
@@ -27,6 +56,7 @@ export const reportPageValidator = vine.compile(
     from: day().optional(),
     to: day().optional(),
     threshold: vine.number().min(0).max(1000).optional(),
-    tab: vine.enum(['profitability', 'utilization'] as const).optional(),
+    tab: vine.enum(['profitability', 'utilization', 'capacity'] as const).optional(),
+    groupBy: vine.enum(GROUP_BY).optional(),
   })
 )
