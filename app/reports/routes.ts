@@ -5,6 +5,7 @@
 import router from '@adonisjs/core/services/router'
 import { staffApi, staffPages } from '#start/route_groups'
 import '#reports/routes/insights'
+import '#reports/routes/exports'
 
 const ReportsApi = () => import('#reports/controllers/api/reports_controller')
 const BreakdownsApi = () => import('#reports/controllers/api/breakdowns_controller')
