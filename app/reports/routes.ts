@@ -18,6 +18,13 @@ staffPages(() => {
   router.get('/reports/utilization.csv', [ReportsController, 'utilizationCsv'])
   router.get('/reports/profitability.pdf', [ReportsController, 'profitabilityPdf'])
   router.get('/reports/utilization.pdf', [ReportsController, 'utilizationPdf'])
+  for (const extension of ['csv', 'pdf']) {
+    router.get(`/reports/projects/:id/members.${extension}`, [ReportsController, 'projectMembers']).where('id', router.matchers.uuid())
+    router.get(`/reports/capacity.${extension}`, [ReportsController, 'capacityExport'])
+    router.get(`/reports/pipeline.${extension}`, [ReportsController, 'pipelineExport'])
+    router.get(`/reports/revenue.${extension}`, [ReportsController, 'revenueExport'])
+    router.get(`/reports/receivables.${extension}`, [ReportsController, 'receivablesExport'])
+  }
 })
 
 staffApi(() => {

@@ -10,9 +10,21 @@ import { memberEntries, profitabilityBreakdown, projectDrilldown } from '#report
 import { errors as lucidErrors } from '@adonisjs/lucid'
 import { profitabilityCsv, reportFilename, summaryMarginPercent, utilizationCsv } from '#reports/exports/report_csv'
 import { profitabilityPdf, utilizationPdf } from '#reports/exports/report_pdf'
+import { pipeline, receivables, revenue } from '#reports/queries/insights'
+import { type ReportTable, tableCsv, tableFilename, tablePdf } from '#reports/exports/report_table'
+import {
+  capacityTable,
+  drilldownTable,
+  pipelineTable,
+  profitabilityBreakdownTable,
+  receivablesTable,
+  revenueTable,
+} from '#reports/exports/report_tables'
 import {
   assertRange,
+  capacityQueryValidator,
   drilldownPageValidator,
+  profitabilityApiValidator,
   profitabilityQueryValidator,
   reportPageValidator,
   utilizationQueryValidator,
@@ -75,6 +87,7 @@ export default class ReportsController {
 
   async profitabilityCsv(ctx: HttpContext) {
     const report = await this.#profitability(ctx)
+    if ('groupBy' in report) return this.#sendTable(ctx, profitabilityBreakdownTable(report), 'csv')
     return this.#send(ctx, 'profitability', report, 'csv', profitabilityCsv(report))
   }
 
@@ -85,6 +98,7 @@ export default class ReportsController {
 
   async profitabilityPdf(ctx: HttpContext) {
     const report = await this.#profitability(ctx)
+    if ('groupBy' in report) return this.#sendTable(ctx, profitabilityBreakdownTable(report), 'pdf')
     return this.#send(ctx, 'profitability', report, 'pdf', await profitabilityPdf(report, await this.#pdfContext()))
   }
 
@@ -95,8 +109,9 @@ export default class ReportsController {
 
   async #profitability({ request, auth, bouncer }: HttpContext) {
     await bouncer.with(ReportPolicy).authorize('viewFinancials')
-    const range = await profitabilityQueryValidator.validate(request.qs())
+    const { groupBy, ...range } = await profitabilityApiValidator.validate(request.qs())
     assertRange(range)
+    if (groupBy && groupBy !== 'project') return profitabilityBreakdown(auth.user!, range, groupBy)
     return profitability(auth.user!, range)
   }
 
@@ -105,6 +120,53 @@ export default class ReportsController {
     const range = await utilizationQueryValidator.validate(request.qs())
     assertRange(range)
     return utilization(auth.user!, range)
+  }
+
+  /** /reports/projects/:id/members.{csv,pdf}?from&to: the drill-down's members (404 for projects the caller cannot report on). */
+  async projectMembers(ctx: HttpContext) {
+    await ctx.bouncer.with(ReportPolicy).authorize('viewFinancials')
+    const range = await profitabilityQueryValidator.validate(ctx.request.qs())
+    assertRange(range)
+    const report = await projectDrilldown(ctx.auth.user!, ctx.params.id, range)
+    if (!report) throw new lucidErrors.E_ROW_NOT_FOUND()
+    return this.#sendTable(ctx, drilldownTable(report), this.#extension(ctx))
+  }
+
+  /** /reports/capacity.{csv,pdf}?weeks: everyone, narrowed as in the API. */
+  async capacityExport(ctx: HttpContext) {
+    await ctx.bouncer.with(ReportPolicy).authorize('viewUtilization')
+    const { weeks } = await capacityQueryValidator.validate(ctx.request.qs())
+    return this.#sendTable(ctx, capacityTable(await capacity(ctx.auth.user!, { weeks })), this.#extension(ctx))
+  }
+
+  async pipelineExport(ctx: HttpContext) {
+    await ctx.bouncer.with(ReportPolicy).authorize('viewFinancials')
+    return this.#sendTable(ctx, pipelineTable(await pipeline(ctx.auth.user!)), this.#extension(ctx))
+  }
+
+  async revenueExport(ctx: HttpContext) {
+    await ctx.bouncer.with(ReportPolicy).authorize('viewFinancials')
+    const range = await profitabilityQueryValidator.validate(ctx.request.qs())
+    assertRange(range)
+    return this.#sendTable(ctx, revenueTable(await revenue(ctx.auth.user!, range)), this.#extension(ctx))
+  }
+
+  async receivablesExport(ctx: HttpContext) {
+    await ctx.bouncer.with(ReportPolicy).authorize('viewFinancials')
+    return this.#sendTable(ctx, receivablesTable(await receivables(ctx.auth.user!)), this.#extension(ctx))
+  }
+
+  #extension({ request }: HttpContext): 'csv' | 'pdf' {
+    return request.url().endsWith('.pdf') ? 'pdf' : 'csv'
+  }
+
+  async #sendTable({ response }: HttpContext, table: ReportTable, extension: 'csv' | 'pdf') {
+    const body = extension === 'csv' ? tableCsv(table) : await tablePdf(table, await this.#pdfContext())
+    response.header('content-type', extension === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf')
+    response.header('content-disposition', `attachment; filename="${tableFilename(table, extension)}"`)
+    response.header('cache-control', 'private, no-store')
+    response.header('x-content-type-options', 'nosniff')
+    return body
   }
 
   async #pdfContext() {

@@ -43,7 +43,23 @@ const percent = (value: number | null) => (value === null ? '—' : `${value} %`
 const day = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toFormat('d LLL yyyy')
 
 function render(title: string, context: ReportPdfContext, range: { from: string; to: string }, draw: (table: Table) => void): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, info: { Title: `${title} ${range.from} to ${range.to}`, Author: context.agencyName } })
+  return renderTablePdf(title, context, range, undefined, draw)
+}
+
+/** A titled landscape table; without a range the heading says `subtitle` (or nothing) before the generation time. */
+export function renderTablePdf(
+  title: string,
+  context: ReportPdfContext,
+  range: { from: string; to: string } | null,
+  subtitle: string | undefined,
+  draw: (table: Table) => void
+): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: MARGIN,
+    info: { Title: range ? `${title} ${range.from} to ${range.to}` : title, Author: context.agencyName },
+  })
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -53,14 +69,15 @@ function render(title: string, context: ReportPdfContext, range: { from: string;
     doc.font('Helvetica-Bold').fontSize(16).fillColor(color).text(pdfText(context.agencyName), MARGIN, MARGIN)
     doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(title)
     const generated = DateTime.now().setZone(context.timezone).toFormat('d LLL yyyy HH:mm')
-    doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(`${day(range.from)} – ${day(range.to)} · generated ${generated} (${context.timezone})`)
+    const span = range ? `${day(range.from)} – ${day(range.to)} · ` : subtitle ? `${subtitle} · ` : ''
+    doc.font('Helvetica').fontSize(10).fillColor(MUTED).text(`${span}generated ${generated} (${context.timezone})`)
     doc.moveDown(1)
     draw(new Table(doc))
     doc.end()
   })
 }
 
-class Table {
+export class Table {
   #columns: Column[] = []
   constructor(private doc: PDFKit.PDFDocument) {}
 
@@ -94,6 +111,17 @@ class Table {
     doc.moveTo(MARGIN, top + 19).lineTo(MARGIN + this.width, top + 19).strokeColor(RULE).lineWidth(0.5).stroke()
     doc.x = MARGIN
     doc.y = top + 20
+  }
+
+  /** A section title above the next header (with space before it unless it opens the page). */
+  heading(text: string, spaced: boolean) {
+    if (spaced) this.doc.moveDown(1)
+    if (this.doc.y > this.doc.page.height - MARGIN - 80) {
+      this.doc.addPage()
+      this.doc.y = MARGIN
+    }
+    this.doc.font('Helvetica-Bold').fontSize(12).fillColor(INK).text(pdfText(text), MARGIN, undefined, { width: this.width })
+    this.doc.moveDown(0.3)
   }
 
   note(text: string) {

@@ -8,8 +8,8 @@ export function percent(value: number | null): string {
   return value === null ? '—' : `${value} %`
 }
 
-/** Download links keep the page's range (and threshold for utilization). */
-export function exportHref(kind: 'profitability' | 'utilization', extension: 'csv' | 'pdf', query: Record<string, string | number | undefined>) {
+/** Download links keep the page's range (and threshold for utilization); `kind` is the path under /reports (e.g. `pipeline`, `projects/:id/members`). */
+export function exportHref(kind: string, extension: 'csv' | 'pdf', query: Record<string, string | number | undefined>) {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value))
   return `/reports/${kind}.${extension}?${params}`
