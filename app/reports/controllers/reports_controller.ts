@@ -4,7 +4,7 @@ import { agencySettings } from '#core/public/agency'
 import { tenancy } from '#core/public/tenancy'
 import ReportPolicy from '#reports/policies/report_policy'
 import { profitability } from '#reports/queries/profitability'
-import { utilization } from '#reports/queries/utilization'
+import { utilization, utilizationWeekly } from '#reports/queries/utilization'
 import { capacity } from '#reports/queries/capacity'
 import { memberEntries, profitabilityBreakdown, projectDrilldown } from '#reports/queries/breakdowns'
 import { errors as lucidErrors } from '@adonisjs/lucid'
@@ -65,6 +65,7 @@ export default class ReportsController {
       profitability: profitabilityReport,
       summaryMarginPercent: summaryMarginPercent(profitabilityReport),
       utilization: utilizationReport,
+      utilizationWeekly: await utilizationWeekly(auth.user!, range),
     })
   }
 

@@ -21,3 +21,22 @@ export interface UtilizationDto {
   /** Σ logged / Σ capacity over the members listed, whole percent; null with no capacity */
   agencyAvg: number | null
 }
+
+/** Hours logged per week of the range (weeks start on Monday; the first and last are clipped to the range). */
+export interface UtilizationWeekDto {
+  /** the Monday of the week, 'YYYY-MM-DD' */
+  weekStart: string
+  /** the week's days inside the range */
+  from: string
+  to: string
+  /** Σ over the members listed */
+  seconds: number
+}
+
+export interface UtilizationWeeklyDto {
+  from: string
+  to: string
+  weeks: UtilizationWeekDto[]
+  /** per person, `seconds[i]` is week i */
+  members: Array<{ userId: string; name: string; seconds: number[] }>
+}

@@ -52,3 +52,18 @@ export async function timeByPersonBetween(from: string, to: string, userIds?: st
     rows.map((row) => [row.user_id, { loggedSeconds: Number(row.logged_seconds), billableSeconds: Number(row.billable_seconds) }])
   )
 }
+
+/** Seconds logged per person and day (only the days with time), for weekly series. */
+export async function timeByPersonDayBetween(from: string, to: string, userIds: string[]): Promise<Array<{ userId: string; day: string; seconds: number }>> {
+  if (userIds.length === 0) return []
+  const client = tenancy.client()
+  const rows = await client
+    .from('time_daily_rollups')
+    .select('user_id')
+    .select(client.raw(`to_char(day, 'YYYY-MM-DD') as day`))
+    .select(client.raw('sum(seconds)::bigint as seconds'))
+    .whereBetween('day', [from, to])
+    .whereIn('user_id', userIds)
+    .groupBy('user_id', 'day')
+  return rows.map((row) => ({ userId: row.user_id, day: row.day, seconds: Number(row.seconds) }))
+}

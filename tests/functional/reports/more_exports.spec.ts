@@ -232,6 +232,37 @@ test.group('Reports: more exports', () => {
     assert.include(drill, `/reports/projects/${team.a}/members.csv?from=${RANGE.from}&amp;to=${RANGE.to}`)
   }).timeout(60_000)
 
+  test('utilization tab: hours per week of the range, per person and in total, matching the utilization figures', async ({ client, assert }) => {
+    const team = await books('Weekly hours', client)
+    const web = await new WebSession(client).login(team.owner.email, PASSWORD)
+    const range = { from: '2026-11-04', to: '2026-11-29' }
+    const page = await web.page(`/reports?${qs({ ...range, tab: 'utilization' })}`)
+    const weekly = page.props.utilizationWeekly
+    assert.deepEqual(
+      weekly.weeks.map((week: any) => [week.weekStart, week.from, week.to]),
+      [
+        ['2026-11-02', '2026-11-04', '2026-11-08'],
+        ['2026-11-09', '2026-11-09', '2026-11-15'],
+        ['2026-11-16', '2026-11-16', '2026-11-22'],
+        ['2026-11-23', '2026-11-23', '2026-11-29'],
+      ]
+    )
+    // The 3 Nov entry is outside the range; the member's 4 h on 4–5 Nov land in the first week.
+    assert.deepEqual(weekly.weeks.map((week: any) => week.seconds), [14400, 0, 0, 0])
+    const member = weekly.members.find((row: any) => row.userId === team.member.userId)
+    assert.deepEqual(member.seconds, [14400, 0, 0, 0])
+    for (const row of page.props.utilization.members) {
+      const series = weekly.members.find((candidate: any) => candidate.userId === row.userId)
+      assert.equal(series.seconds.reduce((total: number, seconds: number) => total + seconds, 0), row.loggedSeconds)
+    }
+    const html = (await web.get(`/reports?${qs({ ...range, tab: 'utilization' })}`)).text()
+    assert.include(html, 'Hours per week')
+
+    // A member sees only themselves.
+    const own = await new WebSession(client).login(team.member.email, PASSWORD)
+    assert.equal((await own.get(`/reports?${qs(range)}`)).status(), 403)
+  }).timeout(60_000)
+
   test('members get 403 on the financial exports; managers 404 on projects they do not manage', async ({ client, assert }) => {
     const team = await books('Export roles', client)
     const member = await new WebSession(client).login(team.member.email, PASSWORD)
