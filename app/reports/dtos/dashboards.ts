@@ -20,6 +20,8 @@ export interface OwnerDashboardDto {
   revenueThisMonth: RevenueMonthDto
   /** the last six months, this one included */
   revenueMonths: RevenueMonthDto[]
+  /** this month so far: revenue invoiced (net of tax) − cost (time × cost rate + expenses), as the profitability report counts it */
+  marginThisMonth: { revenue: number; cost: number; margin: number; marginPercent: number | null }
   receivables: { outstanding: number; overdue: number; overdueCount: number; buckets: AgeingBucketDto[] }
   /** agency average utilization this month to today, whole percent */
   utilizationAvg: number | null

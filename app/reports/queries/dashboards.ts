@@ -16,6 +16,7 @@ import { timeByPersonBetween } from '#time/public/report_time'
 import { weeksAwaitingApproval } from '#time/public/approvals'
 import type { ManagerDashboardDto, MemberDashboardDto, OwnerDashboardDto, ProjectHealthDto } from '#reports/dtos/dashboards'
 import { pipeline, receivables, revenue } from '#reports/queries/insights'
+import { profitability } from '#reports/queries/profitability'
 import { utilization } from '#reports/queries/utilization'
 import { wholePercent } from '#reports/rules/numbers'
 
@@ -46,6 +47,7 @@ export async function ownerDashboard(user: StaffIdentity): Promise<OwnerDashboar
   const monthStart = day.startOf('month').toISODate()!
   // One request, one tenant transaction: queries run one after another.
   const months = (await revenue(user, { from: day.minus({ months: 5 }).startOf('month').toISODate()!, to: iso })).months
+  const money = (await profitability(user, { from: monthStart, to: iso })).summary
   const owed = await receivables(user)
   const load = await utilization(user, { from: monthStart, to: iso })
   const deals = await pipeline(user)
@@ -56,6 +58,12 @@ export async function ownerDashboard(user: StaffIdentity): Promise<OwnerDashboar
     currency,
     revenueThisMonth: months[months.length - 1],
     revenueMonths: months,
+    marginThisMonth: {
+      revenue: money.revenueInvoiced,
+      cost: money.cost,
+      margin: money.margin,
+      marginPercent: wholePercent(money.margin, money.revenueInvoiced),
+    },
     receivables: {
       outstanding: owed.outstanding,
       overdue: owed.overdue,

@@ -82,6 +82,16 @@ test.group('Dashboards by role', () => {
     assert.equal(widgets.currency, 'USD')
     assert.deepEqual(widgets.revenueThisMonth, { month: iso.slice(0, 7), invoiced: 10000, paid: 4000 })
     assert.lengthOf(widgets.revenueMonths, 6)
+    // The margin tile counts as the profitability report does, for this month so far.
+    const monthly = await client.get(`/api/reports/profitability?from=${iso.slice(0, 8)}01&to=${iso}`).bearerToken(team.owner.token)
+    const summary = monthly.body().summary
+    assert.deepEqual(widgets.marginThisMonth, {
+      revenue: summary.revenueInvoiced,
+      cost: summary.cost,
+      margin: summary.margin,
+      marginPercent: summary.revenueInvoiced > 0 ? Math.round((summary.margin * 100) / summary.revenueInvoiced) : null,
+    })
+    assert.equal(widgets.marginThisMonth.revenue, 10000)
     assert.equal(widgets.revenueMonths[0].month, today.minus({ months: 5 }).toFormat('yyyy-MM'))
     assert.deepEqual(
       widgets.revenueMonths.slice(0, 5).map((month: any) => [month.invoiced, month.paid]),
@@ -106,6 +116,7 @@ test.group('Dashboards by role', () => {
       { projectId: a, name: 'Project A', currency: 'USD', budget: 10000, spent: 12000, burnPercent: 120, overBudget: true },
     ])
     assert.include(ownerHtml, 'Weighted pipeline')
+    assert.include(ownerHtml, 'Margin this month')
     assert.include(ownerHtml, 'Show revenue as a table')
 
     // Manager: the project they manage and the week waiting for them
