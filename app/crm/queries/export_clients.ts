@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import { agencyCurrency, filteredClients, toClientDtos, type ClientFilters } from '#crm/queries/client_list'
+import { minorToMajor, textCell } from '#core/public/spreadsheet_cells'
 
 const COLUMNS = [
   'company',
@@ -18,22 +19,7 @@ const COLUMNS = [
 /** Decorations are loaded a batch of clients at a time, to keep each `in (…)` list short. */
 const BATCH = 1000
 
-/** Minor units as a decimal string in major units (`123456` EUR → `1234.56`), without floats. */
-export function minorToMajor(amount: number, currency: string) {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  const sign = amount < 0 ? '-' : ''
-  const units = String(Math.abs(amount)).padStart(digits + 1, '0')
-  return digits ? `${sign}${units.slice(0, -digits)}.${units.slice(-digits)}` : `${sign}${units}`
-}
 
-/**
- * Typed text as a spreadsheet cell: a leading = + - @ would make Excel or
- * Sheets run it as a formula (CSV injection), so it is quoted with '.
- */
-export function textCell(value: string | null | undefined) {
-  const text = value ?? ''
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
-}
 
 /** Every client of the filtered list (all pages) as CSV, in the list's order. */
 export async function exportClientsCsv(filters: ClientFilters) {

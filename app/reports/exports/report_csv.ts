@@ -4,10 +4,10 @@
  * decimals, and typed text guarded against spreadsheet formulas.
  */
 import { stringify } from 'csv-stringify/sync'
-import { currencyDigits, minorToDecimal } from '#billing/public/money_format'
 import type { ProfitabilityDto } from '#reports/dtos/profitability'
 import type { UtilizationDto } from '#reports/dtos/utilization'
 import { wholePercent } from '#reports/rules/numbers'
+import { decimalHours, minorToMajor, textCell } from '#core/public/spreadsheet_cells'
 
 export const PROFITABILITY_COLUMNS = [
   'project',
@@ -35,22 +35,14 @@ export const UTILIZATION_COLUMNS = [
   'flag',
 ]
 
+export { decimalHours, textCell }
+
 /** Minor units → "1234.56" in the currency's own decimals. */
 export function decimalMoney(minor: number, currency: string) {
-  return minorToDecimal(minor, currencyDigits(currency))
+  return minorToMajor(minor, currency)
 }
 
-/** Seconds as hours with two decimals, half-up in integers (5400 → "1.50"). */
-export function decimalHours(seconds: number) {
-  const hundredths = Math.floor((seconds * 100 + 1800) / 3600)
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`
-}
 
-/** A leading = + - @ (or tab, CR) would run as a formula in Excel or Sheets: quote it with '. */
-export function textCell(value: string | null | undefined) {
-  const text = value ?? ''
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
-}
 
 const percent = (value: number | null) => (value === null ? '' : String(value))
 

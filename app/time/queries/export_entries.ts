@@ -10,6 +10,7 @@ import { listStaff } from '#core/public/users'
 import { projectNames, taskTitles } from '#projects/public/time_targets'
 import { agencyZone } from '#time/actions/entry_rules'
 import TimeEntry from '#time/models/time_entry'
+import { decimalHours, minorToMajor, textCell } from '#core/public/spreadsheet_cells'
 
 export const EXPORT_COLUMNS = [
   'date',
@@ -41,31 +42,8 @@ export interface ExportFilters {
 /** Entries are decorated a batch at a time, to keep each `in (…)` list short. */
 const BATCH = 1000
 
-/** Minor units as a decimal string in major units (`123456` EUR → `1234.56`), without floats. */
-export function minorToMajor(amount: number, currency: string) {
-  let digits = 2
-  try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  } catch {}
-  const sign = amount < 0 ? '-' : ''
-  const units = String(Math.abs(amount)).padStart(digits + 1, '0')
-  return digits ? `${sign}${units.slice(0, -digits)}.${units.slice(-digits)}` : `${sign}${units}`
-}
 
-/** Seconds as hours with two decimals, rounded half-up in integers (5400 → "1.50", 1 → "0.00"). */
-export function decimalHours(seconds: number) {
-  const hundredths = Math.floor((seconds * 100 + 1800) / 3600)
-  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`
-}
 
-/**
- * Typed text as a spreadsheet cell: a leading = + - @ (or a tab or carriage
- * return) would make Excel or Sheets run it as a formula, so it is quoted with '.
- */
-export function textCell(value: string | null | undefined) {
-  const text = value ?? ''
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
-}
 
 export async function exportEntriesCsv(filters: ExportFilters) {
   const query = TimeEntry.query()

@@ -1,5 +1,5 @@
 import { test } from '@japa/runner'
-import { minorToMajor, textCell } from '#crm/queries/export_clients'
+import { minorToMajor, textCell } from '#core/public/spreadsheet_cells'
 
 test.group('Client export formatting', () => {
   test('minor units become major units with the currency\u2019s decimals, without floats', ({ assert }) => {
