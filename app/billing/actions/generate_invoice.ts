@@ -3,7 +3,7 @@ import { agencySettings } from '#core/public/agency'
 import { fieldError } from '#core/public/errors'
 import { tenancy } from '#core/public/tenancy'
 import type Invoice from '#billing/models/invoice'
-import { planInvoice, type InvoicePlan, type InvoiceRequest } from '#billing/queries/invoice_plan'
+import { invoiceClientId, planInvoice, type InvoicePlan, type InvoiceRequest } from '#billing/queries/invoice_plan'
 import { writeInvoice } from '#billing/actions/write_invoice'
 
 export interface GenerateInvoiceInput extends InvoiceRequest {
@@ -24,8 +24,8 @@ export interface GenerateInvoiceInput extends InvoiceRequest {
 export default class GenerateInvoice {
   async handle(input: GenerateInvoiceInput): Promise<{ invoice: Invoice; plan: InvoicePlan }> {
     const trx = tenancy.client()
-    const firstPlan = await planInvoice(input)
-    await trx.rawQuery('select pg_advisory_xact_lock(hashtext(?))', [`billing:${firstPlan.clientId}`])
+    // Lock first, then plan: the plan then sees everything a concurrent generation committed.
+    await trx.rawQuery('select pg_advisory_xact_lock(hashtext(?))', [`billing:${await invoiceClientId(input)}`])
     const plan = await planInvoice(input)
     if (plan.lines.length === 0) fieldError('to', 'Nothing to invoice for these projects and dates: no unbilled approved time, milestones or expenses', 'empty')
 

@@ -86,6 +86,11 @@ async function invoicedMilestoneIds(milestoneIds: string[]): Promise<Set<string>
   return new Set(rows.map((row) => row.milestoneId!))
 }
 
+/** The client an invoice for this request bills (validating the projects), without planning its lines. */
+export async function invoiceClientId(request: InvoiceRequest): Promise<string> {
+  return (await chosenProjects(request))[0].clientId
+}
+
 export async function planInvoice(request: InvoiceRequest): Promise<InvoicePlan> {
   if (request.from > request.to) fieldError('to', 'The range must end on or after its start', 'after')
   const projects = await chosenProjects(request)
